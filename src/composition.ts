@@ -1,0 +1,156 @@
+// The composition root: the one place that builds repositories, then services, then routes. Each
+// service's constructor lists exactly what it uses.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { Settings } from './config.js';
+import { JOBS, type Jobs } from './jobs.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { SecretBox } from './platform/crypto/secret-box.js';
+import { openDatabase } from './platform/db/connection.js';
+import type { Database } from './platform/db/database.js';
+import { migrate, migrationsApplied } from './platform/db/migrate.js';
+import { Transactions } from './platform/db/transactions.js';
+import { buildHttpApp } from './platform/http/app.js';
+import { createMetricsRegistry } from './platform/http/metrics.js';
+import { JobQueue } from './platform/jobs/job-queue.js';
+import { projectRoot, webDistDir } from './platform/project-root.js';
+import { AuditRecorder } from './modules/audit/audit-recorder.js';
+import { AuditIntegrator } from './modules/audit/integrator.js';
+import { AuditRepository } from './modules/audit/repository.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { AuditService } from './modules/audit/service.js';
+import { loadOrCreateSigner, type CheckpointSigner } from './modules/audit/signing-key-store.js';
+import { authRoutes } from './modules/identity/auth-routes.js';
+import { AuthService } from './modules/identity/auth-service.js';
+import { authHook } from './modules/identity/http-auth.js';
+import { IdentityRepository } from './modules/identity/repository.js';
+import { SecondFactorService } from './modules/identity/second-factor-service.js';
+import { UserAdminService } from './modules/identity/user-admin-service.js';
+import { userRoutes } from './modules/identity/user-routes.js';
+
+export interface CustosOptions {
+  settings: Settings;
+  clock?: Clock;
+  logger?: Logger;
+  /** The signer to use instead of the key file (tests). */
+  signer?: CheckpointSigner;
+}
+
+export type Custos = Awaited<ReturnType<typeof createCustos>>;
+
+const version = (
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+/** Opens the database, migrates it and wires every service. HTTP and the worker start separately. */
+export async function createCustos(options: CustosOptions) {
+  const { settings } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: settings.logLevel });
+  const database: Database = await openDatabase(settings.database);
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const db = database.db;
+  const tx = new Transactions(db, (error) => logger.error({ err: error }, 'after-commit effect failed'));
+
+  const secrets = SecretBox.load(settings.secretKey, settings.secretKeyFile);
+  const signer = options.signer ?? loadOrCreateSigner(settings.audit);
+
+  const identityRepo = new IdentityRepository();
+  const auditRepo = new AuditRepository();
+  await auditRepo.recordSigningKey(db, {
+    keyId: signer.keyIdHex,
+    algorithm: signer.key.algorithm,
+    verifierKey: signer.verifierKey,
+    publicKeyPem: signer.publicKeyPem,
+  });
+
+  const audit = new AuditRecorder(clock);
+  const auth = new AuthService(db, tx, identityRepo, audit, clock, settings);
+  const secondFactor = new SecondFactorService(tx, identityRepo, auth, audit, clock, secrets, 'Custos');
+  const users = new UserAdminService(db, tx, identityRepo, audit, clock);
+  const auditService = new AuditService(db, auditRepo, signer, {
+    idsWithin: async (unitPath) => (await identityRepo.unitsWithin(db, unitPath)).map((u) => u.id),
+  });
+  const integrator = new AuditIntegrator(tx, auditRepo, signer, clock);
+  const jobs = new JobQueue<Jobs>(database, JOBS, logger);
+  const metrics = createMetricsRegistry();
+
+  let integrationTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
+
+  async function buildApp(): Promise<FastifyInstance> {
+    return buildHttpApp({
+      logger,
+      metrics,
+      webDir: webDistDir,
+      secureCookies: settings.session.cookieSecure,
+      version,
+      isReady: async () => {
+        const dbOk = await database.executeSql('select 1 as ok').then(
+          () => true,
+          () => false,
+        );
+        const migrated = dbOk && (await migrationsApplied(database));
+        return { ready: dbOk && migrated, checks: { database: dbOk, migrations: migrated } };
+      },
+      hooks: [authHook(auth)],
+      routes: [
+        authRoutes({ auth, secondFactor, secureCookies: settings.session.cookieSecure }),
+        userRoutes({ users }),
+        auditRoutes({ audit: auditService }),
+      ],
+    });
+  }
+
+  /** Runs background work in this process: the integrator's timer and the job handlers. */
+  async function startWorker(): Promise<void> {
+    await jobs.work({
+      'audit.integrate': async () => {
+        await integrator.integrateAll();
+      },
+      'sessions.purge': async () => {
+        const removed = await identityRepo.purgeSessions(db, new Date(clock.now().getTime() - 86_400_000));
+        logger.info({ removed }, 'purged old sessions');
+      },
+    });
+    const tick = async () => {
+      try {
+        await integrator.integrateAll();
+      } catch (error) {
+        logger.error({ err: error }, 'audit integration failed');
+      }
+      if (!stopping) integrationTimer = setTimeout(() => void tick(), settings.audit.integrateEveryMs);
+    };
+    await tick();
+  }
+
+  async function close(): Promise<void> {
+    stopping = true;
+    if (integrationTimer) clearTimeout(integrationTimer);
+    await jobs.stop();
+    await database.close();
+  }
+
+  return {
+    settings,
+    clock,
+    logger,
+    database,
+    tx,
+    signer,
+    secrets,
+    repositories: { identity: identityRepo, audit: auditRepo },
+    services: { audit, auth, secondFactor, users, auditService, integrator },
+    jobs,
+    buildApp,
+    startWorker,
+    close,
+  };
+}

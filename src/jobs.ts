@@ -1,0 +1,13 @@
+// Every background job Custos knows, with the shape of its data. The queue refuses to start unless each
+// has a handler (see composition.ts).
+import { z } from 'zod';
+import type { JobCatalogue } from './platform/jobs/job-queue.js';
+
+export const JOBS = {
+  /** Safety net behind the integrator's own timer: no event waits long for its checkpoint. */
+  'audit.integrate': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
+  /** Deletes sessions that ended or expired more than a day ago. */
+  'sessions.purge': { schema: z.object({}), cron: '17 * * * *' },
+} satisfies JobCatalogue;
+
+export type Jobs = typeof JOBS;
