@@ -51,7 +51,13 @@ export async function createCustos(options: CustosOptions) {
   const logger = options.logger ?? pino({ level: settings.logLevel });
   const database: Database = await openDatabase(settings.database);
   try {
-    await migrate(database);
+    if (settings.migrateOnStart) {
+      await migrate(database);
+    } else if (!(await migrationsApplied(database))) {
+      throw new Error(
+        'The database lacks migrations this version needs, and CUSTOS_MIGRATE_ON_START is false: run `custos migrate` as the owning role first.',
+      );
+    }
   } catch (error) {
     await database.close();
     throw error;

@@ -13,6 +13,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  /** Apply migrations at start. Off where the app runs as a role that may not change the schema. */
+  CUSTOS_MIGRATE_ON_START: bool.default(true),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   HOST: z.string().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -58,6 +60,7 @@ function buildSettings(env: z.infer<typeof envSchema>) {
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
       : ({ kind: 'pglite', dir: path.join(dataDir, 'pgdata') } as const),
+    migrateOnStart: env.CUSTOS_MIGRATE_ON_START,
     http: { host: env.HOST, port: env.PORT, publicUrl },
     logLevel: env.CUSTOS_LOG_LEVEL,
     seedDemo: env.CUSTOS_SEED_DEMO,

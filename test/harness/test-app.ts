@@ -40,11 +40,22 @@ export interface Session {
   totpSecret?: string;
 }
 
-export async function startTestApp(
-  options: { env?: Record<string, string>; seed?: boolean } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  seed?: boolean;
+  /** Use this existing PostgreSQL database (not dropped afterwards) instead of a fresh one. */
+  databaseUrl?: string;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-test-'));
-  const database = await createTestDatabase();
+  const database: TestDatabase = options.databaseUrl
+    ? {
+        settings: { kind: 'postgres', url: options.databaseUrl, poolSize: 4 },
+        url: options.databaseUrl,
+        drop: async () => {},
+      }
+    : await createTestDatabase();
   const settings = {
     ...loadSettings({ CUSTOS_DATA_DIR: dataDir, CUSTOS_LOG_LEVEL: 'silent', ...options.env }),
     database: database.settings,

@@ -110,8 +110,9 @@ const USERS: { username: string; displayName: string; unit: string; role: Role }
   { username: 'demo-reviewer', displayName: '法制审核 刘警官', unit: 'legal', role: 'reviewer' },
   { username: 'demo-supervisor', displayName: '督察 孙警官', unit: 'district', role: 'supervisor' },
   { username: 'demo-court', displayName: '法院 周法官', unit: 'court', role: 'external_requester' },
-  { username: 'demo-auditor', displayName: '审计 吴审计员', unit: 'district', role: 'auditor' },
-  { username: 'demo-admin', displayName: '系统管理员 郑工', unit: 'district', role: 'admin' },
+  // Administration and audit sit at the city: their region then covers the district and the law firm.
+  { username: 'demo-auditor', displayName: '审计 吴审计员', unit: 'city', role: 'auditor' },
+  { username: 'demo-admin', displayName: '系统管理员 郑工', unit: 'city', role: 'admin' },
 ];
 
 export interface DemoCredential {

@@ -20,6 +20,8 @@ export function publicKeyPem(key: PublicKey): string {
       .export({ format: 'pem', type: 'spki' })
       .toString();
   }
-  const body = Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n');
+  const body = Buffer.from(der)
+    .toString('base64')
+    .replace(/.{1,64}/g, '$&\n');
   return `-----BEGIN PUBLIC KEY-----\n${body}-----END PUBLIC KEY-----\n`;
 }

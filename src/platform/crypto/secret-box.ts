@@ -20,12 +20,16 @@ export class SecretBox {
       const key = /^[0-9a-f]{64}$/i.test(configured)
         ? Buffer.from(configured, 'hex')
         : Buffer.from(configured, 'base64');
-      if (key.length !== 32) throw new Error('CUSTOS_SECRET_KEY must encode 32 bytes (64 hex or 44 base64 characters)');
+      if (key.length !== 32)
+        throw new Error('CUSTOS_SECRET_KEY must encode 32 bytes (64 hex or 44 base64 characters)');
       return new SecretBox(key);
     }
     if (!fs.existsSync(keyFile)) {
       fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-      fs.writeFileSync(keyFile, crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(keyFile, crypto.randomBytes(32).toString('base64') + '\n', {
+        mode: 0o600,
+        flag: 'wx',
+      });
     }
     return SecretBox.fromKey(Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64'));
   }
@@ -34,7 +38,12 @@ export class SecretBox {
     const iv = crypto.randomBytes(12);
     const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64'), body.toString('base64'), cipher.getAuthTag().toString('base64')].join('.');
+    return [
+      VERSION,
+      iv.toString('base64'),
+      body.toString('base64'),
+      cipher.getAuthTag().toString('base64'),
+    ].join('.');
   }
 
   open(sealed: string): string {

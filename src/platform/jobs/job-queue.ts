@@ -42,7 +42,11 @@ export class JobQueue<C extends JobCatalogue> {
   async prepare(): Promise<void> {
     await this.boss.start();
     for (const [name, declaration] of Object.entries(this.catalogue)) {
-      await this.boss.createQueue(name, { name, retryLimit: declaration.retryLimit ?? 3, retryBackoff: true });
+      await this.boss.createQueue(name, {
+        name,
+        retryLimit: declaration.retryLimit ?? 3,
+        retryBackoff: true,
+      });
     }
     this.started = true;
   }
