@@ -27,7 +27,7 @@ async function openPglite(dir: string): Promise<Database> {
     // without parameters, which the simple protocol (exec) runs.
     if (!values || values.length === 0) {
       const results = await client.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      return { rows: results.at(-1)?.rows ?? [] };
     }
     const result = await client.query<Record<string, unknown>>(text, values);
     return { rows: result.rows };

@@ -26,6 +26,6 @@ export interface Database {
 
 /** Runs raw SQL and returns its rows; both drivers answer with { rows }. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

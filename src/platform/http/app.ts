@@ -38,7 +38,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   // The instance is typed for zod schemas from here on.
   const app = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
+    loggerInstance: options.logger,
     // Accept a caller's request id if it looks like one, so a trace can cross services; otherwise make one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
