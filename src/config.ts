@@ -21,8 +21,8 @@ const envSchema = z.object({
   /** The address people reach Custos at; used in TOTP labels and links. */
   CUSTOS_PUBLIC_URL: z.url().optional(),
   CUSTOS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seed the demo organisation and users when the database is empty. */
-  CUSTOS_SEED_DEMO: bool.default(true),
+  /** Seed the demo organisation and users when the database is empty (default: on the embedded database only). */
+  CUSTOS_SEED_DEMO: bool.optional(),
   /** inline: this process also runs background jobs; off: API only; only: jobs only (a worker node). */
   CUSTOS_WORKER: z.enum(['inline', 'off', 'only']).default('inline'),
   CUSTOS_SESSION_IDLE_MINUTES: z.coerce
@@ -63,7 +63,7 @@ function buildSettings(env: z.infer<typeof envSchema>) {
     migrateOnStart: env.CUSTOS_MIGRATE_ON_START,
     http: { host: env.HOST, port: env.PORT, publicUrl },
     logLevel: env.CUSTOS_LOG_LEVEL,
-    seedDemo: env.CUSTOS_SEED_DEMO,
+    seedDemo: env.CUSTOS_SEED_DEMO ?? !env.DATABASE_URL,
     worker: env.CUSTOS_WORKER,
     session: {
       idleMs: env.CUSTOS_SESSION_IDLE_MINUTES * 60_000,

@@ -45,6 +45,8 @@ export interface TestAppOptions {
   seed?: boolean;
   /** Use this existing PostgreSQL database (not dropped afterwards) instead of a fresh one. */
   databaseUrl?: string;
+  /** Where the test clock starts; browser tests need real time, since cookies expire by the browser's clock. */
+  now?: Date;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -60,7 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...loadSettings({ CUSTOS_DATA_DIR: dataDir, CUSTOS_LOG_LEVEL: 'silent', ...options.env }),
     database: database.settings,
   };
-  const clock = new ManualClock(new Date('2026-11-26T02:00:00Z'));
+  const clock = new ManualClock(options.now ?? new Date('2026-11-26T02:00:00Z'));
   const custos = await createCustos({ settings, clock, logger: pino({ level: 'silent' }) });
   const app = await custos.buildApp();
   await app.ready();

@@ -55,9 +55,8 @@ export function authRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const { token, view } = await auth.login(request.body, requestContext(request));
-        setSessionCookie(reply, token, new Date(view.expiresAt), secureCookies);
-        // The cookie outlives idle expiry only until the absolute limit; the server enforces both.
+        const { token, view, cookieExpires } = await auth.login(request.body, requestContext(request));
+        setSessionCookie(reply, token, cookieExpires, secureCookies);
         return view;
       },
     );

@@ -39,7 +39,10 @@ export class AuthService {
   ) {}
 
   /** Checks the password; on success opens a session and returns its cookie token. */
-  async login(input: LoginRequest, ctx: RequestContext): Promise<{ token: string; view: SessionView }> {
+  async login(
+    input: LoginRequest,
+    ctx: RequestContext,
+  ): Promise<{ token: string; view: SessionView; cookieExpires: Date }> {
     const now = this.clock.now();
     const user = await this.repo.userByUsername(this.db, input.username.toLowerCase());
     const context = (u: UserWithRoles | undefined): AuditContext => ({
@@ -108,7 +111,8 @@ export class AuthService {
       });
     });
     const resolved = await this.resolve(token);
-    return { token, view: presentSession(resolved!) };
+    // The cookie lives as long as the session may (the server slides the idle limit on use).
+    return { token, view: presentSession(resolved!), cookieExpires: session.absoluteExpiresAt };
   }
 
   /**
