@@ -1,7 +1,7 @@
 // The audit API: events and proofs for auditors; checkpoints and the verifier key for every signed-in user.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../platform/http/problem.js';
+import { problemResponses } from '../../platform/http/problem.js';
 import { requireActor } from '../identity/http-auth.js';
 import {
   activityItemSchema,
@@ -16,13 +16,7 @@ import {
 } from './schemas.js';
 import type { AuditService } from './service.js';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export function auditRoutes(deps: { audit: AuditService }): FastifyPluginAsyncZod {
   const { audit } = deps;

@@ -1,7 +1,7 @@
 // Sign-in, second factor, sign-out and password change.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../platform/http/problem.js';
+import { problemResponses, problemSchema } from '../../platform/http/problem.js';
 import type { AuthService } from './auth-service.js';
 import { presentSession } from './auth-service.js';
 import { sessionIncomplete } from './errors.js';
@@ -15,13 +15,7 @@ import {
 } from './schemas.js';
 import type { SecondFactorService } from './second-factor-service.js';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  423: problemSchema,
-  429: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 423, 429);
 
 export function authRoutes(deps: {
   auth: AuthService;

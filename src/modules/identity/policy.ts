@@ -4,7 +4,7 @@
 // recording they hold.
 import { forbidden, msg } from '../../platform/http/errors.js';
 import type { Actor } from './actor.js';
-import type { Role } from './roles.js';
+import { STAFF_ROLES, type Role } from './roles.js';
 
 /** How far a role reaches in the organisation tree. */
 type Reach = 'unit' | 'region';
@@ -33,19 +33,7 @@ export const EVIDENCE_ROLES: readonly Role[] = ['case_officer', 'custodian', 're
 const INCOMPATIBLE: readonly [Role, Role][] = [
   ...EVIDENCE_ROLES.map((r): [Role, Role] => ['admin', r]),
   ['admin', 'auditor'],
-  ...(
-    [
-      'centre_staff',
-      'station_staff',
-      'case_officer',
-      'custodian',
-      'reviewer',
-      'supervisor',
-      'external_requester',
-      'auditor',
-      'admin',
-    ] as const
-  ).map((r): [Role, Role] => ['lawyer', r]),
+  ...STAFF_ROLES.map((r): [Role, Role] => ['lawyer', r]),
 ];
 
 export function incompatibleRolePair(roles: readonly Role[]): [Role, Role] | undefined {

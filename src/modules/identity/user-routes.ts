@@ -1,7 +1,7 @@
 // Account administration and the organisation tree.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../platform/http/problem.js';
+import { problemResponses } from '../../platform/http/problem.js';
 import { requestContext, requireActor } from './http-auth.js';
 import {
   createUserRequestSchema,
@@ -11,13 +11,7 @@ import {
 } from './schemas.js';
 import type { UserAdminService } from './user-admin-service.js';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 const idParams = z.object({ id: z.uuid() });
 
 export function userRoutes(deps: { users: UserAdminService }): FastifyPluginAsyncZod {
