@@ -75,7 +75,8 @@ function buildSettings(env: z.infer<typeof envSchema>) {
       lockoutMs: env.CUSTOS_LOCKOUT_MINUTES * 60_000,
     },
     audit: {
-      origin: env.CUSTOS_AUDIT_ORIGIN ?? `${new URL(publicUrl).host}/custos/audit`,
+      /** Fixed for the life of a log; when unset, one is made with the key and kept beside it. */
+      origin: env.CUSTOS_AUDIT_ORIGIN,
       signature: env.CUSTOS_AUDIT_SIGNATURE,
       keyFile: env.CUSTOS_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem'),
       integrateEveryMs: Math.round(env.CUSTOS_AUDIT_INTEGRATE_SECONDS * 1000),

@@ -43,7 +43,7 @@ describe('integration and proofs', () => {
     expect(key.algorithm).toBe('ed25519');
     const body = parseCheckpoint(verifyNote(latest.json().note, key.verifierKey));
     expect(body.size).toBe(await t.custos.repositories.audit.countEvents(db()));
-    expect(body.origin).toBe(t.settings.audit.origin);
+    expect(body.origin).toBe(t.custos.signer.origin);
   });
 
   it('serves an inclusion proof for any event that verifies against the signed root', async () => {
@@ -280,7 +280,7 @@ describe('tampering', () => {
   it('refuses checkpoints signed by a key it does not trust', async () => {
     const { generateSigningKey } = await import('../../src/platform/crypto/signing.js');
     const { formatVerifierKey } = await import('../../src/modules/audit/merkle/checkpoint.js');
-    const other = formatVerifierKey(t.settings.audit.origin, generateSigningKey('ed25519').publicKey);
+    const other = formatVerifierKey(t.custos.signer.origin, generateSigningKey('ed25519').publicKey);
     const report = await verifyAuditLog(db(), t.custos.repositories.audit, other);
     expect(report.problems.some((p) => p.kind === 'checkpoint_signature')).toBe(true);
   });

@@ -112,6 +112,13 @@ describe('custos CLI', () => {
     const intact = await custos('audit', 'verify');
     expect(intact.code).toBe(0);
     expect(intact.out).toContain('VERIFIED');
+    // The same log checked by a process configured with another port and address still verifies.
+    const elsewhere = await run(['audit', 'verify'], {
+      out: () => {},
+      err: () => {},
+      env: { ...env, PORT: '4567', CUSTOS_PUBLIC_URL: 'https://custos.example.cn' },
+    });
+    expect(elsewhere).toBe(0);
 
     const handle = await openSame();
     let victim: number;

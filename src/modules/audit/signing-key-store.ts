@@ -1,5 +1,6 @@
 // The checkpoint signing key: generated into the data directory on first start (mode 0600), its public
 // half exported beside it so anyone can verify checkpoints without asking Custos.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { publicKeyPem } from '../../platform/crypto/public-key-pem.js';
@@ -32,10 +33,14 @@ export function signerFor(origin: string, key: SigningKey): CheckpointSigner {
   };
 }
 
-/** Loads the key file, or creates it with the configured algorithm if there is none. */
+/**
+ * Loads the key file, or creates it with the configured algorithm if there is none. The log's origin (the
+ * key's name in every signed note) is kept in a file beside the key: it names the log for good, so it may
+ * not follow the port or host name the server happens to run under.
+ */
 export function loadOrCreateSigner(settings: {
   keyFile: string;
-  origin: string;
+  origin: string | undefined;
   signature: SignatureAlgorithm;
 }): CheckpointSigner {
   let key: SigningKey;
@@ -52,11 +57,25 @@ export function loadOrCreateSigner(settings: {
     fs.mkdirSync(path.dirname(settings.keyFile), { recursive: true });
     fs.writeFileSync(settings.keyFile, exportSigningKey(key), { mode: 0o600, flag: 'wx' });
   }
-  const signer = signerFor(settings.origin, key);
   const base = settings.keyFile.replace(/\.pem$/, '');
+  const signer = signerFor(resolveOrigin(`${base}.origin`, settings.origin), key);
   fs.writeFileSync(`${base}.pub.pem`, signer.publicKeyPem);
   fs.writeFileSync(`${base}.vkey`, signer.verifierKey + '\n');
   return signer;
+}
+
+function resolveOrigin(file: string, configured: string | undefined): string {
+  const stored = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
+  if (stored && configured && stored !== configured) {
+    throw new Error(
+      `This audit log is named "${stored}" (${file}), but CUSTOS_AUDIT_ORIGIN is "${configured}". ` +
+        'A log keeps its origin for good: unset CUSTOS_AUDIT_ORIGIN or set it to the stored name.',
+    );
+  }
+  if (stored) return stored;
+  const origin = configured ?? `custos.invalid/audit/${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(file, `${origin}\n`, { flag: 'wx' });
+  return origin;
 }
 
 /** Where the public verifier key is written, for the CLI to trust by default. */
