@@ -7,7 +7,7 @@ import type { Actor, RequestContext } from './actor.js';
 import { accountLocked, invalidCredentials } from './errors.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { IdentityRepository, SessionRow, UserWithRoles } from './repository.js';
-import { needsSecondFactor, REGION_KINDS } from './roles.js';
+import { needsSecondFactor } from './roles.js';
 import type { LoginRequest, SecondFactorState, SessionView } from './schemas.js';
 import { newCsrfToken, newSessionToken, sessionIdOf } from './session-token.js';
 
@@ -188,13 +188,7 @@ export class AuthService {
 
   /** The nearest ancestor (or self) that is a province, city or district. */
   private async regionPathOf(user: UserWithRoles): Promise<string> {
-    if (REGION_KINDS.includes(user.unit.kind as never)) return user.unit.path;
-    const ids = user.unit.path.split('/').filter(Boolean).reverse();
-    for (const id of ids) {
-      const unit = await this.repo.unitById(this.db, id);
-      if (unit && REGION_KINDS.includes(unit.kind as never)) return unit.path;
-    }
-    return user.unit.path;
+    return (await this.repo.nearestRegion(this.db, user.unit.path))?.path ?? user.unit.path;
   }
 
   async logout(resolved: ResolvedSession, ctx: RequestContext): Promise<void> {

@@ -1,7 +1,7 @@
 // The only SQL of the identity module.
-import { and, asc, eq, gt, ilike, inArray, isNull, like, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, like, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import type { Role, UnitKind } from './roles.js';
+import { REGION_KINDS, type Role, type UnitKind } from './roles.js';
 import { appUser, orgUnit, userRole, userSession } from './tables.js';
 
 export type UnitRow = typeof orgUnit.$inferSelect;
@@ -43,6 +43,18 @@ export class IdentityRepository {
       .from(orgUnit)
       .where(like(orgUnit.path, `${path}%`))
       .orderBy(asc(orgUnit.path));
+  }
+
+  /** The deepest province, city or district on a unit's path (the unit itself included), in one query. */
+  async nearestRegion(db: Executor, unitPath: string): Promise<UnitRow | undefined> {
+    const ids = unitPath.split('/').filter(Boolean);
+    const [row] = await db
+      .select()
+      .from(orgUnit)
+      .where(and(inArray(orgUnit.id, ids), inArray(orgUnit.kind, [...REGION_KINDS])))
+      .orderBy(desc(sql`length(${orgUnit.path})`))
+      .limit(1);
+    return row;
   }
 
   async countUnits(db: Executor): Promise<number> {
