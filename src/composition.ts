@@ -25,6 +25,7 @@ import { loadOrCreateSigner, type CheckpointSigner } from './modules/audit/signi
 import { authRoutes } from './modules/identity/auth-routes.js';
 import { AuthService } from './modules/identity/auth-service.js';
 import { authHook } from './modules/identity/http-auth.js';
+import { OrgDirectory } from './modules/identity/org-directory.js';
 import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
 import { UserAdminService } from './modules/identity/user-admin-service.js';
@@ -81,9 +82,8 @@ export async function createCustos(options: CustosOptions) {
   const auth = new AuthService(db, tx, identityRepo, audit, clock, settings);
   const secondFactor = new SecondFactorService(tx, identityRepo, auth, audit, clock, secrets, 'Custos');
   const users = new UserAdminService(db, tx, identityRepo, audit, clock);
-  const auditService = new AuditService(db, auditRepo, signer, {
-    idsWithin: async (unitPath) => (await identityRepo.unitsWithin(db, unitPath)).map((u) => u.id),
-  });
+  const org = new OrgDirectory(db, identityRepo);
+  const auditService = new AuditService(db, auditRepo, signer, org);
   const integrator = new AuditIntegrator(tx, auditRepo, signer, clock);
   const jobs = new JobQueue<Jobs>(database, JOBS, logger);
   const metrics = createMetricsRegistry();
@@ -109,7 +109,7 @@ export async function createCustos(options: CustosOptions) {
       hooks: [authHook(auth)],
       routes: [
         authRoutes({ auth, secondFactor, secureCookies: settings.session.cookieSecure }),
-        userRoutes({ users }),
+        userRoutes({ users, org }),
         auditRoutes({ audit: auditService }),
       ],
     });
@@ -153,7 +153,7 @@ export async function createCustos(options: CustosOptions) {
     signer,
     secrets,
     repositories: { identity: identityRepo, audit: auditRepo },
-    services: { audit, auth, secondFactor, users, auditService, integrator },
+    services: { audit, auth, secondFactor, users, org, auditService, integrator },
     jobs,
     buildApp,
     startWorker,

@@ -18,7 +18,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   HOST: z.string().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** The address people reach Custos at; used in TOTP labels and links. */
+  /** The address people reach Custos at: printed at start and in the demo credentials file. */
   CUSTOS_PUBLIC_URL: z.url().optional(),
   CUSTOS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo organisation and users when the database is empty (default: on the embedded database only). */

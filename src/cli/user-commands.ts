@@ -4,7 +4,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Custos } from '../composition.js';
 import type { AuditContext } from '../modules/audit/audit-recorder.js';
-import { generateTemporaryPassword, hashPassword } from '../modules/identity/passwords.js';
+import { generateTemporaryPassword } from '../modules/identity/passwords.js';
 import { ROLES, type Role } from '../modules/identity/roles.js';
 import { usernameSchema } from '../modules/identity/schemas.js';
 import type { Io } from './main.js';
@@ -66,31 +66,9 @@ export async function userResetPassword(custos: Custos, args: string[], io: Io):
     io.err('usage: custos user reset-password USERNAME');
     return 2;
   }
-  const { identity } = custos.repositories;
-  const user = await identity.userByUsername(custos.database.db, username.toLowerCase());
-  if (!user) {
-    io.err(`no user ${username}`);
-    return 1;
-  }
-  const password = generateTemporaryPassword();
-  const passwordHash = await hashPassword(password);
-  const now = custos.clock.now();
-  await custos.tx.run(async (tx) => {
-    await identity.updateUser(tx, user.id, {
-      passwordHash,
-      passwordChangeRequired: true,
-      passwordChangedAt: now,
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
-    await identity.endSessionsOf(tx, user.id, now);
-    await custos.services.audit.record(tx, cliContext(), {
-      action: 'user.password_reset',
-      subject: { type: 'user', id: user.id },
-      unitId: user.unitId,
-      payload: { username: user.username, via: 'cli' },
-    });
-  });
-  io.out(`temporary password for ${user.username} (must be changed at first sign-in): ${password}`);
+  const { temporaryPassword } = await custos.services.users.resetPasswordByOperator(username, cliContext());
+  io.out(
+    `temporary password for ${username.toLowerCase()} (must be changed at first sign-in): ${temporaryPassword}`,
+  );
   return 0;
 }

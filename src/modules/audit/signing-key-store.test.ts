@@ -14,6 +14,16 @@ const keyFile = () => {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('checkpoint signer on disk', () => {
+  it('refuses a signing key that does not match the published verifier key', async () => {
+    const file = keyFile();
+    loadOrCreateSigner({ keyFile: file, origin: undefined, signature: 'ed25519' });
+    const { exportSigningKey, generateSigningKey } = await import('../../platform/crypto/signing.js');
+    fs.writeFileSync(file, exportSigningKey(generateSigningKey('ed25519')));
+    expect(() => loadOrCreateSigner({ keyFile: file, origin: undefined, signature: 'ed25519' })).toThrow(
+      /does not match the published verifier key/,
+    );
+  });
+
   it('creates the key (0600) and an origin once, then returns the same signer on every start', () => {
     const file = keyFile();
     const first = loadOrCreateSigner({ keyFile: file, origin: undefined, signature: 'ed25519' });

@@ -59,8 +59,21 @@ export function loadOrCreateSigner(settings: {
   }
   const base = settings.keyFile.replace(/\.pem$/, '');
   const signer = signerFor(resolveOrigin(`${base}.origin`, settings.origin), key);
-  fs.writeFileSync(`${base}.pub.pem`, signer.publicKeyPem);
-  fs.writeFileSync(`${base}.vkey`, signer.verifierKey + '\n');
+  // The published key is written once. A signing key that no longer matches it was replaced: refuse to
+  // sign with it rather than quietly re-publish, so the CLI's default trust cannot follow a swapped key.
+  const vkeyFile = `${base}.vkey`;
+  if (fs.existsSync(vkeyFile)) {
+    const published = fs.readFileSync(vkeyFile, 'utf8').trim();
+    if (published !== signer.verifierKey) {
+      throw new Error(
+        `The audit signing key ${settings.keyFile} does not match the published verifier key ${vkeyFile}. ` +
+          'A log keeps its key; restore the original key file.',
+      );
+    }
+  } else {
+    fs.writeFileSync(vkeyFile, signer.verifierKey + '\n');
+  }
+  if (!fs.existsSync(`${base}.pub.pem`)) fs.writeFileSync(`${base}.pub.pem`, signer.publicKeyPem);
   return signer;
 }
 

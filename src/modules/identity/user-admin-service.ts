@@ -10,7 +10,7 @@ import { generateTemporaryPassword, hashPassword } from './passwords.js';
 import { incompatibleRolePair, requireRole, requireUnitAccess, scopeOf } from './policy.js';
 import type { IdentityRepository, UnitRow, UserRow, UserWithRoles } from './repository.js';
 import type { Role } from './roles.js';
-import type { CreateUserRequest, OrgUnitView, UserView } from './schemas.js';
+import type { CreateUserRequest, UserView } from './schemas.js';
 
 const userNotFound = () => notFound('user.not_found', msg('找不到该用户。', 'No such user.'));
 const notOnSelf = () =>
@@ -136,15 +136,51 @@ export class UserAdminService {
   ): Promise<{ temporaryPassword: string }> {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
-    await this.change(actor, userId, ctx, 'user.password_reset', async (tx, target, now) => {
-      await this.repo.updateUser(tx, target.id, {
-        passwordHash,
-        passwordChangeRequired: true,
-        passwordChangedAt: now,
+    await this.change(actor, userId, ctx, 'user.password_reset', (tx, target, now) =>
+      this.applyPasswordReset(tx, target.id, passwordHash, now),
+    );
+    return { temporaryPassword };
+  }
+
+  /**
+   * The operator's reset at the server (`custos user reset-password`), for when no admin can sign in. The
+   * same change and the same audit event as an admin's reset, attributed to the operator.
+   */
+  async resetPasswordByOperator(
+    username: string,
+    context: AuditContext,
+  ): Promise<{ temporaryPassword: string }> {
+    const target = await this.repo.userByUsername(this.db, username.toLowerCase());
+    if (!target) throw userNotFound();
+    const temporaryPassword = generateTemporaryPassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    await this.tx.run(async (tx) => {
+      await this.applyPasswordReset(tx, target.id, passwordHash, this.clock.now());
+      await this.audit.record(tx, context, {
+        action: 'user.password_reset',
+        subject: { type: 'user', id: target.id },
+        unitId: target.unitId,
+        payload: { username: target.username },
       });
-      await this.repo.endSessionsOf(tx, target.id, now);
     });
     return { temporaryPassword };
+  }
+
+  /** A reset password also lifts a lock-out: the person locked out is usually the one it is for. */
+  private async applyPasswordReset(
+    tx: Executor,
+    userId: string,
+    passwordHash: string,
+    now: Date,
+  ): Promise<void> {
+    await this.repo.updateUser(tx, userId, {
+      passwordHash,
+      passwordChangeRequired: true,
+      passwordChangedAt: now,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
+    await this.repo.endSessionsOf(tx, userId, now);
   }
 
   async resetSecondFactor(actor: Actor, userId: string, ctx: RequestContext): Promise<void> {
@@ -203,19 +239,6 @@ export class UserAdminService {
         },
       );
     });
-  }
-
-  /** The organisation tree of the actor's region. Unit names are not confidential. */
-  async listUnits(actor: Actor): Promise<OrgUnitView[]> {
-    const units = await this.repo.unitsWithin(this.db, actor.regionPath);
-    return units.map((u) => ({
-      id: u.id,
-      parentId: u.parentId,
-      name: u.name,
-      nameEn: u.nameEn,
-      kind: u.kind as OrgUnitView['kind'],
-      code: u.code,
-    }));
   }
 }
 

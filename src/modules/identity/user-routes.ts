@@ -9,13 +9,14 @@ import {
   orgUnitViewSchema,
   userViewSchema,
 } from './schemas.js';
+import type { OrgDirectory } from './org-directory.js';
 import type { UserAdminService } from './user-admin-service.js';
 
 const errors = problemResponses(400, 401, 403, 404, 409);
 const idParams = z.object({ id: z.uuid() });
 
-export function userRoutes(deps: { users: UserAdminService }): FastifyPluginAsyncZod {
-  const { users } = deps;
+export function userRoutes(deps: { users: UserAdminService; org: OrgDirectory }): FastifyPluginAsyncZod {
+  const { users, org } = deps;
   return async (app) => {
     app.get(
       '/org-units',
@@ -26,7 +27,7 @@ export function userRoutes(deps: { users: UserAdminService }): FastifyPluginAsyn
           response: { 200: z.object({ items: z.array(orgUnitViewSchema) }), ...errors },
         },
       },
-      async (request) => ({ items: await users.listUnits(requireActor(request)) }),
+      async (request) => ({ items: await org.listUnits(requireActor(request)) }),
     );
 
     app.get(
