@@ -11,6 +11,30 @@ const CUSTOM_ZH: Record<string, string> = {
   'six digits': '应为 6 位数字',
   'lowercase letters, digits, dot, underscore and hyphen only': '只能包含小写字母、数字、点、下划线和连字符',
   'must be a postgres:// URL': '必须是 postgres:// 地址',
+  'a date as YYYY-MM-DD': '日期格式应为 YYYY-MM-DD',
+  'date must fall in the given year (or in the December before it)': '日期应在该年度内（或上一年 12 月）',
+  'date is listed twice': '日期重复',
+  'date is both a day off and a make-up workday': '同一日期不能既是放假日又是调休上班日',
+  'a make-up workday must be a Saturday or Sunday': '调休上班日应为星期六或星期日',
+  'days off must include 1 January, 1 May and 1–3 October':
+    '放假日应包含 1 月 1 日、5 月 1 日和 10 月 1 日至 3 日',
+  'an ID number has 18 characters': '身份证号应为 18 位',
+  'an ID number is 17 digits followed by a digit or X': '身份证号应为 17 位数字加 1 位数字或 X',
+  'the first two digits are not a valid province code': '前两位不是有效的省级行政区划代码',
+  'digits 7 to 14 are not a valid date of birth': '第 7 至 14 位不是有效的出生日期',
+  'the last character does not match the rest of the number; check for a typing error':
+    '最后一位校验码与号码不符，请检查是否输错',
+  'a licence number has 17 digits (12 on a licence issued before 2009)':
+    '执业证号应为 17 位数字（2009 年以前颁发的为 12 位）',
+  'a licence number contains digits only': '执业证号只能包含数字',
+  'the 1st digit must be 1 and the 10th a practice category from 1 to 9':
+    '第 1 位应为 1，第 10 位应为执业类别代码（1 至 9）',
+  'the province code (digits 2–3, or 1–2 on a 12-digit licence) is not valid':
+    '省级行政区划代码（第 2–3 位；12 位旧证为第 1–2 位）无效',
+  'digits 6–9 are not a possible year of first licence (1979 to this year)':
+    '第 6–9 位不是有效的首次执业年度（1979 年至今年）',
+  'a mainland China mobile number: 11 digits starting with 13 to 19':
+    '应为中国大陆手机号码：以 13 至 19 开头的 11 位数字',
 };
 
 type Issue = z.core.$ZodIssue;
