@@ -26,10 +26,22 @@ import { authRoutes } from './modules/identity/auth-routes.js';
 import { AuthService } from './modules/identity/auth-service.js';
 import { authHook } from './modules/identity/http-auth.js';
 import { OrgDirectory } from './modules/identity/org-directory.js';
+import { AvailabilityService } from './modules/booking/availability-service.js';
+import { BookingService } from './modules/booking/booking-service.js';
+import { CentreConfigService } from './modules/booking/centre-config-service.js';
+import { BookingRepository } from './modules/booking/repository.js';
+import { RosterService } from './modules/booking/roster-service.js';
+import { bookingRoutes } from './modules/booking/routes.js';
+import { BusinessCalendar } from './platform/calendar/business-calendar.js';
 import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
 import { UserAdminService } from './modules/identity/user-admin-service.js';
 import { userRoutes } from './modules/identity/user-routes.js';
+import { NotifyAdminService } from './modules/notify/notify-admin-service.js';
+import { NotifyService } from './modules/notify/notify-service.js';
+import { buildChannelProviders } from './modules/notify/providers/channel-providers.js';
+import { NotifyRepository } from './modules/notify/repository.js';
+import { notifyRoutes } from './modules/notify/routes.js';
 
 export interface CustosOptions {
   settings: Settings;
@@ -86,6 +98,40 @@ export async function createCustos(options: CustosOptions) {
   const auditService = new AuditService(db, auditRepo, signer, org);
   const integrator = new AuditIntegrator(tx, auditRepo, signer, clock);
   const jobs = new JobQueue<Jobs>(database, JOBS, logger);
+
+  const notifyRepo = new NotifyRepository();
+  const notify = new NotifyService(
+    db,
+    notifyRepo,
+    buildChannelProviders(settings.notify, {
+      db,
+      repo: notifyRepo,
+      clock,
+      warn: (obj, msg) => logger.warn(obj, msg),
+    }),
+    // Read through the caller's transaction: a message may concern a user created in it.
+    { unitIdOfUser: async (ex, userId) => (await identityRepo.userById(ex, userId))?.unitId },
+    clock,
+    { maxAttempts: settings.notify.maxAttempts },
+    async () => {
+      // The message is safe in the outbox either way: if the queue cannot take the nudge (no worker has
+      // set it up yet), the dispatcher's every-minute run sends it.
+      await jobs.send('notify.dispatch', {}).catch((error: unknown) => {
+        logger.warn(
+          { err: error },
+          'could not nudge notify.dispatch; its scheduled run will send the message',
+        );
+      });
+    },
+    logger,
+  );
+  const notifyAdmin = new NotifyAdminService(db, notifyRepo, org);
+  const bookingRepo = new BookingRepository();
+  const calendar = new BusinessCalendar();
+  const centres = new CentreConfigService(db, tx, bookingRepo, org, audit, clock);
+  const roster = new RosterService(db, tx, bookingRepo, centres, secrets, audit, clock);
+  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendar, clock);
+  const bookings = new BookingService(db, tx, bookingRepo, centres, availability, roster, org, audit, clock);
   const metrics = createMetricsRegistry();
 
   let integrationTimer: NodeJS.Timeout | undefined;
@@ -111,6 +157,8 @@ export async function createCustos(options: CustosOptions) {
         authRoutes({ auth, secondFactor, secureCookies: settings.session.cookieSecure }),
         userRoutes({ users, org }),
         auditRoutes({ audit: auditService }),
+        notifyRoutes({ notifyAdmin }),
+        bookingRoutes({ org, availability, centres, roster, bookings }),
       ],
     });
   }
@@ -124,6 +172,14 @@ export async function createCustos(options: CustosOptions) {
       'sessions.purge': async () => {
         const removed = await identityRepo.purgeSessions(db, new Date(clock.now().getTime() - 86_400_000));
         logger.info({ removed }, 'purged old sessions');
+      },
+      'notify.dispatch': async () => {
+        // Drain what is due; each round is bounded, and whatever is left waits for the next run.
+        for (let round = 0; round < 20; round++) {
+          const report = await notify.dispatchDue(50);
+          if (report.claimed + report.abandoned > 0) logger.info(report, 'dispatched notifications');
+          if (report.claimed < 50) break;
+        }
       },
     });
     const tick = async () => {
@@ -152,8 +208,22 @@ export async function createCustos(options: CustosOptions) {
     tx,
     signer,
     secrets,
-    repositories: { identity: identityRepo, audit: auditRepo },
-    services: { audit, auth, secondFactor, users, org, auditService, integrator },
+    repositories: { identity: identityRepo, audit: auditRepo, notify: notifyRepo, booking: bookingRepo },
+    services: {
+      audit,
+      auth,
+      secondFactor,
+      users,
+      org,
+      auditService,
+      integrator,
+      notify,
+      notifyAdmin,
+      centres,
+      roster,
+      availability,
+      bookings,
+    },
     jobs,
     buildApp,
     startWorker,

@@ -2,6 +2,7 @@
 // a message naming the variable, instead of failing later in some request.
 import path from 'node:path';
 import { z } from 'zod';
+import { isTemplateKey, TEMPLATE_KEYS } from './modules/notify/templates.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -48,7 +49,97 @@ const envSchema = z.object({
   CUSTOS_AUDIT_INTEGRATE_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   /** 32-byte key (hex or base64) sealing second-factor secrets at rest; defaults to a file in the data directory. */
   CUSTOS_SECRET_KEY: z.string().min(1).optional(),
+  // Notifications. dev keeps every message in the development mailbox (/console/dev-messages).
+  CUSTOS_SMS_PROVIDER: z.enum(['dev', 'aliyun']).default('dev'),
+  CUSTOS_EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
+  /** Delivery attempts before a notification is marked failed (backoff 1 min, 5 min, 30 min, then 2 h). */
+  CUSTOS_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  SMTP_HOST: z.string().min(1).optional(),
+  /** Defaults to 465 with SMTP_SECURE (TLS from the start), else 587 (STARTTLS when the server offers it). */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  /** The sender, e.g. "Custos <noreply@example.gov.cn>". */
+  SMTP_FROM: z.string().min(3).optional(),
+  ALIYUN_SMS_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://dysmsapi.aliyuncs.com/'),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  /** The approved SMS signature (签名), without 【】; the dev mailbox shows it too (default Custos). */
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).max(32).optional(),
+  /** JSON object: our template key -> the approved TemplateCode, e.g. {"account.verification_code":"SMS_1234"}. */
+  ALIYUN_SMS_TEMPLATE_CODES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .record(z.string(), z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'a TemplateCode such as SMS_123456'))
+        .superRefine((codes, ctx) => {
+          for (const key of Object.keys(codes).filter((k) => !isTemplateKey(k))) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `unknown template key ${key} (known: ${TEMPLATE_KEYS.join(', ')})`,
+            });
+          }
+        }),
+    )
+    .optional(),
 });
+
+/** Settings a provider cannot work without, checked at start rather than at the first message. */
+function requireProviderSettings(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  const need = (names: (keyof typeof env)[], because: string) => {
+    for (const name of names) {
+      if (env[name] === undefined)
+        ctx.addIssue({ code: 'custom', path: [name], message: `required ${because}` });
+    }
+  };
+  if (env.CUSTOS_SMS_PROVIDER === 'aliyun') {
+    need(
+      [
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'ALIYUN_SMS_SIGN_NAME',
+        'ALIYUN_SMS_TEMPLATE_CODES',
+      ],
+      'when CUSTOS_SMS_PROVIDER=aliyun',
+    );
+  }
+  if (env.CUSTOS_EMAIL_PROVIDER === 'smtp')
+    need(['SMTP_HOST', 'SMTP_FROM'], 'when CUSTOS_EMAIL_PROVIDER=smtp');
+  if ((env.SMTP_USER === undefined) !== (env.SMTP_PASS === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['SMTP_PASS'], message: 'SMTP_USER and SMTP_PASS go together' });
+  }
+}
+
+/** A secret that prints as [redacted] in logs, JSON and util.inspect; read it with reveal(). */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]';
+  }
+}
+
+const secret = (value: string | undefined) => (value === undefined ? undefined : new Secret(value));
 
 export type Settings = ReturnType<typeof buildSettings>;
 
@@ -83,13 +174,34 @@ function buildSettings(env: z.infer<typeof envSchema>) {
     },
     secretKey: env.CUSTOS_SECRET_KEY,
     secretKeyFile: path.join(dataDir, 'secret.key'),
+    notify: {
+      smsProvider: env.CUSTOS_SMS_PROVIDER,
+      emailProvider: env.CUSTOS_EMAIL_PROVIDER,
+      maxAttempts: env.CUSTOS_NOTIFY_MAX_ATTEMPTS,
+      smsSignName: env.ALIYUN_SMS_SIGN_NAME ?? 'Custos',
+      smtp: {
+        host: env.SMTP_HOST ?? 'localhost',
+        port: env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587),
+        secure: env.SMTP_SECURE,
+        user: env.SMTP_USER,
+        pass: secret(env.SMTP_PASS),
+        from: env.SMTP_FROM ?? 'Custos <noreply@localhost>',
+      },
+      aliyun: {
+        endpoint: env.ALIYUN_SMS_ENDPOINT,
+        accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID ?? '',
+        accessKeySecret: secret(env.ALIYUN_SMS_ACCESS_KEY_SECRET) ?? new Secret(''),
+        signName: env.ALIYUN_SMS_SIGN_NAME ?? 'Custos',
+        templateCodes: (env.ALIYUN_SMS_TEMPLATE_CODES ?? {}) as Readonly<Record<string, string>>,
+      },
+    },
   };
 }
 
 export class SettingsError extends Error {}
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.superRefine(requireProviderSettings).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new SettingsError(`Invalid settings in the environment:\n${lines.join('\n')}`);

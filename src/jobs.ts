@@ -8,6 +8,11 @@ export const JOBS = {
   'audit.integrate': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
   /** Deletes sessions that ended or expired more than a day ago. */
   'sessions.purge': { schema: z.object({}), cron: '17 * * * *' },
+  /**
+   * Sends due notifications. Nudged after each commit that queued one; the cron picks up retries and
+   * anything a nudge missed. The outbox keeps its own attempts and backoff, so the job itself never retries.
+   */
+  'notify.dispatch': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
 } satisfies JobCatalogue;
 
 export type Jobs = typeof JOBS;

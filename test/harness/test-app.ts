@@ -63,7 +63,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database: database.settings,
   };
   const clock = new ManualClock(options.now ?? new Date('2026-11-26T02:00:00Z'));
-  const custos = await createCustos({ settings, clock, logger: pino({ level: 'silent' }) });
+  // CUSTOS_TEST_LOG=error shows what the app logs (a 500's cause) while a test runs.
+  const custos = await createCustos({
+    settings,
+    clock,
+    logger: pino({ level: process.env.CUSTOS_TEST_LOG ?? 'silent' }),
+  });
   const app = await custos.buildApp();
   await app.ready();
   const credentials = new Map<string, DemoCredential>();

@@ -57,6 +57,10 @@ export class IdentityRepository {
     return row;
   }
 
+  async unitsOfKind(db: Executor, kind: UnitKind): Promise<UnitRow[]> {
+    return db.select().from(orgUnit).where(eq(orgUnit.kind, kind)).orderBy(asc(orgUnit.code));
+  }
+
   async countUnits(db: Executor): Promise<number> {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orgUnit);
     return row?.n ?? 0;

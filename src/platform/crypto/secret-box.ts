@@ -46,6 +46,15 @@ export class SecretBox {
     ].join('.');
   }
 
+  /**
+   * A keyed hash (HMAC-SHA256 under a key derived for this purpose) for finding a secret value by equality
+   * without storing it in the clear: without the instance key, the hashes of ID numbers cannot be guessed.
+   */
+  keyedHash(purpose: string, value: string): string {
+    const key = Buffer.from(crypto.hkdfSync('sha256', this.key, Buffer.alloc(0), `custos:${purpose}`, 32));
+    return crypto.createHmac('sha256', key).update(value, 'utf8').digest('base64url');
+  }
+
   open(sealed: string): string {
     const [version, iv, body, tag] = sealed.split('.');
     if (version !== VERSION || !iv || !body || !tag) throw new Error('not a sealed secret');

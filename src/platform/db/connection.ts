@@ -1,6 +1,7 @@
 // Opens the configured database: PGlite in a data directory (embedded default) or a PostgreSQL server.
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -20,7 +21,8 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
 
 async function openPglite(dir: string): Promise<Database> {
   if (dir !== 'memory://') await fs.mkdir(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  // btree_gist backs the booking exclusion constraints, as the extension of that name does on PostgreSQL.
+  const client = await PGlite.create(dir, { extensions: { btree_gist } });
   const db = drizzlePglite(client) as unknown as Db;
   const executeSql: Database['executeSql'] = async (text, values) => {
     // Extended-protocol queries cannot hold several statements; pg-boss sends multi-statement scripts

@@ -33,6 +33,9 @@ const CUSTOM_ZH: Record<string, string> = {
     '省级行政区划代码（第 2–3 位；12 位旧证为第 1–2 位）无效',
   'digits 6–9 are not a possible year of first licence (1979 to this year)':
     '第 6–9 位不是有效的首次执业年度（1979 年至今年）',
+  'a time as HH:MM': '时间格式应为 HH:MM',
+  'the session must end after it starts': '结束时间应晚于开始时间',
+  'every meeting length must fit in the session': '每种会见时长都应在时段之内',
   'a mainland China mobile number: 11 digits starting with 13 to 19':
     '应为中国大陆手机号码：以 13 至 19 开头的 11 位数字',
 };

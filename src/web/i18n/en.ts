@@ -115,6 +115,30 @@ const en: Resources = {
       users: 'Users',
       units: 'Organisation',
       audit: 'Audit log',
+      devMessages: 'Dev mailbox',
+    },
+  },
+  devMessages: {
+    title: 'Development mailbox',
+    intro:
+      'In development, SMS and email are not really sent but delivered here (the latest 100). Only messages to users of your region and to numbers or addresses of no known user are shown.',
+    empty: 'No messages yet',
+    columns: {
+      time: 'Time (Beijing time)',
+      channel: 'Channel',
+      recipient: 'Recipient',
+      text: 'Message',
+      status: 'Delivery status',
+    },
+    channel: {
+      sms: 'SMS',
+      email: 'Email',
+    },
+    status: {
+      pending: 'Waiting',
+      sending: 'Sending',
+      sent: 'Sent',
+      failed: 'Failed',
     },
   },
   roles: {

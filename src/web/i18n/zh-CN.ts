@@ -109,6 +109,30 @@ const zhCN = {
       users: '用户管理',
       units: '组织机构',
       audit: '审计日志',
+      devMessages: '开发消息箱',
+    },
+  },
+  devMessages: {
+    title: '开发消息箱',
+    intro:
+      '开发模式下，短信和电子邮件不会真正发出，而是投递到这里（最近 100 条）。仅显示本辖区用户及未关联用户的号码或邮箱收到的消息。',
+    empty: '暂无消息',
+    columns: {
+      time: '时间（北京时间）',
+      channel: '渠道',
+      recipient: '收件人',
+      text: '内容',
+      status: '发送状态',
+    },
+    channel: {
+      sms: '短信',
+      email: '电子邮件',
+    },
+    status: {
+      pending: '待发送',
+      sending: '发送中',
+      sent: '已发送',
+      failed: '发送失败',
     },
   },
   roles: {

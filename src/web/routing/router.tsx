@@ -115,6 +115,20 @@ const routes: RouteObject[] = [
               },
             },
             {
+              path: 'dev-messages',
+              lazy: async () => {
+                const { DevMessagesPage } =
+                  await import('../pages/console/dev-messages/dev-messages-page.js');
+                return {
+                  element: (
+                    <RequireRole role="admin" fallback={<NotFoundContent />}>
+                      <DevMessagesPage />
+                    </RequireRole>
+                  ),
+                };
+              },
+            },
+            {
               path: 'audit',
               lazy: async () => {
                 const { AuditPage } = await import('../pages/console/audit/audit-page.js');

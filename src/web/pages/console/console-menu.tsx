@@ -1,6 +1,12 @@
 // The console's left menu, built from the user's roles: everyone has Home; admins manage users and
-// the organisation tree; auditors read the audit log.
-import { AuditOutlined, ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+// the organisation tree and read the development mailbox; auditors read the audit log.
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../modules/identity/roles.js';
@@ -20,6 +26,7 @@ const ENTRIES: Entry[] = [
   { key: 'home', path: '/console', icon: <HomeOutlined />, role: null },
   { key: 'users', path: '/console/users', icon: <TeamOutlined />, role: 'admin' },
   { key: 'units', path: '/console/units', icon: <ApartmentOutlined />, role: 'admin' },
+  { key: 'devMessages', path: '/console/dev-messages', icon: <MessageOutlined />, role: 'admin' },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, role: 'auditor' },
 ];
 

@@ -1,0 +1,351 @@
+// Booking a meeting, as a lawyer does it: hold a place while filling in the journey, then complete it with
+// the client (and co-counsel); or book in one step through the API. The database guarantees capacity and
+// the no-overlap rules under any concurrency; this service checks the rules that need the calendar and the
+// centre's settings, and names the database's refusals.
+import type { Clock } from '../../platform/clock.js';
+import {
+  addDays,
+  localDateOf,
+  weekdayOf,
+  instantAt,
+  type LocalDate,
+} from '../../platform/calendar/local-date.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { Transactions } from '../../platform/db/transactions.js';
+import type { AuditRecorder } from '../audit/audit-recorder.js';
+import type { Actor, RequestContext } from '../identity/actor.js';
+import type { OrgDirectory } from '../identity/org-directory.js';
+import { requireRole } from '../identity/policy.js';
+import type { AvailabilityService } from './availability-service.js';
+import { context, type CentreConfigService } from './centre-config-service.js';
+import { bookingRefusal, isUniqueViolation } from './constraint-errors.js';
+import {
+  bookingNotFound,
+  clientNotFound,
+  coCounselUnknown,
+  durationNotAllowed,
+  fairnessCapReached,
+  holdExpired,
+  notBookable,
+  notYourBooking,
+  sessionNotFound,
+  wrongState,
+} from './errors.js';
+import type { BookingRepository, BookingRow, SessionRow } from './repository.js';
+import type { RosterService } from './roster-service.js';
+import type { BookingView, BookRequest, CompleteRequest, FacilitySettings, HoldRequest } from './schemas.js';
+
+const LIVE = ['held', 'confirmed', 'awaiting_permission'];
+
+interface CompletionExtras {
+  /** The centre's weekly cap per detainee and lawyer, or null. */
+  cap: number | null;
+  coCounselId: string | null;
+}
+
+export class BookingService {
+  constructor(
+    private readonly db: Db,
+    private readonly tx: Transactions,
+    private readonly repo: BookingRepository,
+    private readonly centres: CentreConfigService,
+    private readonly availability: AvailabilityService,
+    private readonly roster: RosterService,
+    private readonly org: OrgDirectory,
+    private readonly audit: AuditRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Holds a place for the lawyer while they finish the journey; the hold lapses by itself. */
+  async hold(actor: Actor, input: HoldRequest, ctx: RequestContext): Promise<BookingView> {
+    requireRole(actor, 'lawyer');
+    const replay = await this.replay(actor, input.idempotencyKey);
+    if (replay) return replay;
+    const { session, settings } = await this.bookableSession(input.sessionId, input.durationMinutes);
+    const held = await this.guarded(actor, input.idempotencyKey, () =>
+      this.tx.run(async (tx) => {
+        const b = await this.placeHold(tx, actor, session, settings, input);
+        await this.audit.record(tx, context(actor, ctx), {
+          action: 'booking.held',
+          subject: { type: 'booking', id: b.id },
+          unitId: b.unitId,
+          payload: {
+            sessionId: session.id,
+            startsAt: b.startsAt.toISOString(),
+            durationMinutes: b.durationMinutes,
+          },
+        });
+        return b;
+      }),
+    );
+    return this.present(held);
+  }
+
+  /** Completes a held booking with the client and co-counsel: confirmed, or waiting for a permission. */
+  async complete(
+    actor: Actor,
+    bookingId: string,
+    input: CompleteRequest,
+    ctx: RequestContext,
+  ): Promise<BookingView> {
+    requireRole(actor, 'lawyer');
+    const found = await this.repo.bookingById(this.db, bookingId);
+    if (!found) throw bookingNotFound();
+    const extras = await this.completionExtras(actor, found.unitId, input);
+    const done = await this.refusalsNamed(() =>
+      this.tx.run(async (tx) => {
+        const held = await this.repo.bookingById(tx, bookingId, true);
+        if (!held) throw bookingNotFound();
+        if (held.bookedBy !== actor.userId) throw notYourBooking();
+        if (held.status !== 'held') throw wrongState();
+        if (held.holdExpiresAt! <= this.clock.now()) {
+          await this.repo.updateBooking(tx, held.id, { status: 'expired', holdExpiresAt: null });
+          return { expired: true as const };
+        }
+        const b = await this.completeHeld(tx, actor, held, input, extras);
+        await this.audit.record(tx, context(actor, ctx), {
+          action: b.status === 'confirmed' ? 'booking.confirmed' : 'booking.awaiting_permission',
+          subject: { type: 'booking', id: b.id },
+          unitId: b.unitId,
+          payload: { detaineeId: b.detaineeId, coCounsel: input.coCounselUsername ?? null },
+        });
+        return { expired: false as const, booking: b };
+      }),
+    );
+    // The expiry is committed before the lawyer is told, so the place is free for others at once.
+    if (done.expired) throw holdExpired();
+    return this.present(done.booking);
+  }
+
+  /** Hold and complete in one transaction, for API clients; idempotent on the key. */
+  async book(actor: Actor, input: BookRequest, ctx: RequestContext): Promise<BookingView> {
+    requireRole(actor, 'lawyer');
+    const replay = await this.replay(actor, input.idempotencyKey);
+    if (replay) return replay;
+    const { session, settings } = await this.bookableSession(input.sessionId, input.durationMinutes);
+    const extras = await this.completionExtras(actor, session.unitId, input);
+    const booked = await this.guarded(actor, input.idempotencyKey, () =>
+      this.tx.run(async (tx) => {
+        const held = await this.placeHold(tx, actor, session, settings, input);
+        const b = await this.completeHeld(tx, actor, held, input, extras);
+        await this.audit.record(tx, context(actor, ctx), {
+          action: b.status === 'confirmed' ? 'booking.confirmed' : 'booking.awaiting_permission',
+          subject: { type: 'booking', id: b.id },
+          unitId: b.unitId,
+          payload: {
+            sessionId: session.id,
+            startsAt: b.startsAt.toISOString(),
+            detaineeId: b.detaineeId,
+            oneStep: true,
+          },
+        });
+        return b;
+      }),
+    );
+    return this.present(booked);
+  }
+
+  /**
+   * The lawyer cancels. Before the centre's deadline the place is simply freed; after it the cancellation
+   * counts as a no-show strike (seed 003: cancel 24 h ahead or it is a no-show).
+   */
+  async cancel(
+    actor: Actor,
+    bookingId: string,
+    reason: string | undefined,
+    ctx: RequestContext,
+  ): Promise<BookingView> {
+    requireRole(actor, 'lawyer');
+    const found = await this.repo.bookingById(this.db, bookingId);
+    if (!found) throw bookingNotFound();
+    const settings = await this.centres.settingsOf(found.unitId);
+    const cancelled = await this.tx.run(async (tx) => {
+      const b = await this.repo.bookingById(tx, bookingId, true);
+      if (!b) throw bookingNotFound();
+      const lawyers = await this.repo.lawyersOf(tx, [b.id]);
+      if (b.bookedBy !== actor.userId && !lawyers.some((l) => l.lawyerUserId === actor.userId))
+        throw notYourBooking();
+      if (!LIVE.includes(b.status)) throw wrongState();
+      const now = this.clock.now();
+      const deadline = b.startsAt.getTime() - settings.cancellationDeadlineHours * 3_600_000;
+      const late = b.status !== 'held' && now.getTime() > deadline;
+      const updated = await this.repo.updateBooking(tx, b.id, {
+        status: late ? 'cancelled_late' : 'cancelled',
+        holdExpiresAt: null,
+        cancelledAt: now,
+        cancelledBy: actor.userId,
+        cancelReason: reason ?? null,
+      });
+      await this.audit.record(tx, context(actor, ctx), {
+        action: late ? 'booking.cancelled_late' : 'booking.cancelled',
+        subject: { type: 'booking', id: b.id },
+        unitId: b.unitId,
+        payload: { reason: reason ?? null, startsAt: b.startsAt.toISOString() },
+      });
+      return updated;
+    });
+    return this.present(cancelled);
+  }
+
+  async mine(actor: Actor): Promise<BookingView[]> {
+    requireRole(actor, 'lawyer');
+    const since = new Date(this.clock.now().getTime() - 7 * 86_400_000);
+    const rows = await this.repo.bookingsOfLawyer(this.db, actor.userId, since);
+    return this.presentMany(rows);
+  }
+
+  // ---- steps shared by the journey and the one-step booking
+
+  private async bookableSession(sessionId: string, durationMinutes: number) {
+    const session = await this.repo.session(this.db, sessionId);
+    if (!session) throw sessionNotFound();
+    const settings = await this.centres.settingsOf(session.unitId);
+    const now = this.clock.now();
+    if (!(await this.availability.isOpenForBooking(session, settings, now))) {
+      throw notBookable(
+        '该时段不在可预约范围内（预约期限或提前量）。',
+        'This session is not open for booking (booking window or notice).',
+      );
+    }
+    if (!session.durations.includes(durationMinutes)) throw durationNotAllowed();
+    if (session.startsAt.getTime() + durationMinutes * 60_000 > session.endsAt.getTime())
+      throw durationNotAllowed();
+    return { session, settings };
+  }
+
+  private async placeHold(
+    tx: Executor,
+    actor: Actor,
+    session: SessionRow,
+    settings: FacilitySettings,
+    input: { durationMinutes: number; idempotencyKey?: string },
+  ): Promise<BookingRow> {
+    const now = this.clock.now();
+    // Lapsed holds give their places back before this one is counted.
+    await this.repo.expireHolds(tx, now, session.id);
+    return this.repo.insertBooking(
+      tx,
+      {
+        unitId: session.unitId,
+        sessionId: session.id,
+        bookedBy: actor.userId,
+        status: 'held',
+        startsAt: session.startsAt,
+        endsAt: new Date(session.startsAt.getTime() + input.durationMinutes * 60_000),
+        durationMinutes: input.durationMinutes,
+        holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * 60_000),
+        idempotencyKey: input.idempotencyKey ?? null,
+        createdAt: now,
+      },
+      [actor.userId],
+    );
+  }
+
+  /**
+   * What completing needs from outside the booking tables, read before the transaction opens: on the
+   * embedded database a read through another handle inside it would wait for it for ever.
+   */
+  private async completionExtras(
+    actor: Actor,
+    unitId: string,
+    input: CompleteRequest,
+  ): Promise<CompletionExtras> {
+    const settings = await this.centres.settingsOf(unitId);
+    let coCounselId: string | null = null;
+    if (input.coCounselUsername) {
+      const id = await this.org.lawyerIdByUsername(input.coCounselUsername);
+      if (!id || id === actor.userId) throw coCounselUnknown();
+      coCounselId = id;
+    }
+    return { cap: settings.maxBookingsPerDetaineePerWeek, coCounselId };
+  }
+
+  private async completeHeld(
+    tx: Executor,
+    actor: Actor,
+    held: BookingRow,
+    input: CompleteRequest,
+    extras: CompletionExtras,
+  ): Promise<BookingRow> {
+    const client = await this.roster.match(tx, held.unitId, input.client);
+    if (!client) throw clientNotFound();
+    if (extras.cap !== null) {
+      const { from, to } = isoWeekOf(localDateOf(held.startsAt));
+      const live = await this.repo.countLiveFor(tx, actor.userId, client.id, from, to);
+      if (live >= extras.cap) throw fairnessCapReached(extras.cap);
+    }
+    if (extras.coCounselId) await this.repo.addLawyer(tx, held, extras.coCounselId);
+    return this.repo.updateBooking(tx, held.id, {
+      detaineeId: client.id,
+      status: client.restrictedCase ? 'awaiting_permission' : 'confirmed',
+      holdExpiresAt: null,
+      confirmedAt: this.clock.now(),
+    });
+  }
+
+  /** The booking an earlier request with this key made, if any: a repeated submission gets the same answer. */
+  private async replay(actor: Actor, key: string | undefined): Promise<BookingView | undefined> {
+    if (!key) return undefined;
+    const existing = await this.repo.bookingByIdempotencyKey(this.db, actor.userId, key);
+    return existing && this.present(existing);
+  }
+
+  /** Runs a booking transaction; two racing requests with one key end with the first one's booking. */
+  private async guarded(
+    actor: Actor,
+    key: string | undefined,
+    work: () => Promise<BookingRow>,
+  ): Promise<BookingRow> {
+    try {
+      return await this.refusalsNamed(work);
+    } catch (error) {
+      if (key && isUniqueViolation(error, 'booking_idempotency_unique')) {
+        const existing = await this.repo.bookingByIdempotencyKey(this.db, actor.userId, key);
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  private async refusalsNamed<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw bookingRefusal(error) ?? error;
+    }
+  }
+
+  private async present(b: BookingRow): Promise<BookingView> {
+    return (await this.presentMany([b]))[0]!;
+  }
+
+  private async presentMany(rows: BookingRow[]): Promise<BookingView[]> {
+    const lawyers = await this.repo.lawyersOf(
+      this.db,
+      rows.map((b) => b.id),
+    );
+    const names = new Map<string, string>();
+    for (const id of new Set(rows.map((b) => b.detaineeId).filter((d): d is string => d !== null))) {
+      const d = await this.repo.detaineeById(this.db, id);
+      if (d) names.set(id, d.name);
+    }
+    return rows.map((b) => ({
+      id: b.id,
+      unitId: b.unitId,
+      sessionId: b.sessionId,
+      status: b.status,
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      durationMinutes: b.durationMinutes,
+      holdExpiresAt: b.holdExpiresAt?.toISOString() ?? null,
+      lawyerUserIds: lawyers.filter((l) => l.bookingId === b.id).map((l) => l.lawyerUserId),
+      detaineeName: b.detaineeId ? (names.get(b.detaineeId) ?? null) : null,
+    }));
+  }
+}
+
+/** Monday 00:00 to the next Monday 00:00, Shanghai time, of the week holding a date. */
+function isoWeekOf(date: LocalDate): { from: Date; to: Date } {
+  const monday = addDays(date, 1 - weekdayOf(date));
+  return { from: instantAt(monday, '00:00'), to: instantAt(addDays(monday, 7), '00:00') };
+}
