@@ -2,24 +2,8 @@
 // gives each a position in an RFC 9162 Merkle tree and publishes signed checkpoints. None of these rows is
 // ever updated or deleted: triggers (migration 0001) refuse it for every role, including the app's.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  customType,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-});
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { bigint, check, index, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tstz } from '../../platform/db/columns.js';
 
 export const auditEvent = pgTable(
   'audit_event',

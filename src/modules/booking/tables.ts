@@ -13,13 +13,11 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { appUser, orgUnit } from '../identity/tables.js';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { tstz } from '../../platform/db/columns.js';
 
 /** Per-centre booking rules (seed 003 and DOMAIN.md's per-site examples). */
 export const facilitySettings = pgTable(

@@ -1,20 +1,9 @@
 // Notification tables: the outbox, written in the business transaction of the change it tells someone about
 // and worked off by the dispatch job, and the development provider's mailbox.
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser, orgUnit } from '../identity/tables.js';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { tstz } from '../../platform/db/columns.js';
 
 export const notification = pgTable(
   'notification',
