@@ -13,10 +13,13 @@ export type DatabaseSettings =
 // bigint columns come back as strings by default; int8 values here (ids, tree sizes) fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+export async function openDatabase(
+  settings: DatabaseSettings,
+  onIdleError: (error: Error) => void = () => {},
+): Promise<Database> {
   return settings.kind === 'pglite'
     ? openPglite(settings.dir)
-    : openPostgres(settings.url, settings.poolSize);
+    : openPostgres(settings.url, settings.poolSize, onIdleError);
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -45,8 +48,15 @@ async function openPglite(dir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  onIdleError: (error: Error) => void,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client the server drops (restart, failover, terminated backend) must not crash the process; the
+  // pool replaces it on the next checkout.
+  pool.on('error', (error) => onIdleError(error));
   // Fail at start, with the server's own message, if the server cannot be reached.
   const probe = await pool.connect();
   probe.release();
