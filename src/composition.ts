@@ -27,9 +27,12 @@ import { AuthService } from './modules/identity/auth-service.js';
 import { authHook } from './modules/identity/http-auth.js';
 import { OrgDirectory } from './modules/identity/org-directory.js';
 import { AvailabilityService } from './modules/booking/availability-service.js';
+import { BookingCalendarService } from './modules/booking/booking-calendar-service.js';
 import { BookingService } from './modules/booking/booking-service.js';
 import { CentreConfigService } from './modules/booking/centre-config-service.js';
+import { DaySheetService } from './modules/booking/day-sheet-service.js';
 import { BookingRepository } from './modules/booking/repository.js';
+import { RosterAdminService } from './modules/booking/roster-admin-service.js';
 import { RosterService } from './modules/booking/roster-service.js';
 import { bookingRoutes } from './modules/booking/routes.js';
 import { BusinessCalendar } from './platform/calendar/business-calendar.js';
@@ -37,6 +40,16 @@ import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
 import { UserAdminService } from './modules/identity/user-admin-service.js';
 import { userRoutes } from './modules/identity/user-routes.js';
+import { AccountService } from './modules/lawyers/account-service.js';
+import { AssistantService } from './modules/lawyers/assistant-service.js';
+import { IdentityPort } from './modules/lawyers/identity-port.js';
+import { DatabaseDocumentStore } from './modules/lawyers/licence-document-store.js';
+import { RegistrationService } from './modules/lawyers/registration-service.js';
+import { LawyerRepository } from './modules/lawyers/repository.js';
+import { ReviewService } from './modules/lawyers/review-service.js';
+import { lawyerRoutes } from './modules/lawyers/routes.js';
+import { StandingService } from './modules/lawyers/standing-service.js';
+import { VerificationService } from './modules/lawyers/verification-service.js';
 import { NotifyAdminService } from './modules/notify/notify-admin-service.js';
 import { NotifyService } from './modules/notify/notify-service.js';
 import { buildChannelProviders } from './modules/notify/providers/channel-providers.js';
@@ -62,7 +75,9 @@ export async function createCustos(options: CustosOptions) {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: settings.logLevel });
-  const database: Database = await openDatabase(settings.database);
+  const database: Database = await openDatabase(settings.database, (error) =>
+    logger.warn({ err: error }, 'an idle database connection failed; it will be replaced'),
+  );
   try {
     if (settings.migrateOnStart) {
       await migrate(database);
@@ -131,7 +146,51 @@ export async function createCustos(options: CustosOptions) {
   const centres = new CentreConfigService(db, tx, bookingRepo, org, audit, clock);
   const roster = new RosterService(db, tx, bookingRepo, centres, secrets, audit, clock);
   const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendar, clock);
-  const bookings = new BookingService(db, tx, bookingRepo, centres, availability, roster, org, audit, clock);
+  const lawyerRepo = new LawyerRepository();
+  const lawyerDocuments = new DatabaseDocumentStore();
+  const lawyerIdentity = new IdentityPort(identityRepo, users, lawyerRepo, audit);
+  const verification = new VerificationService(tx, lawyerRepo, notify, secrets, clock);
+  const registration = new RegistrationService(
+    db,
+    tx,
+    lawyerRepo,
+    lawyerIdentity,
+    lawyerDocuments,
+    verification,
+    secrets,
+    audit,
+    clock,
+  );
+  const lawyerReview = new ReviewService(
+    db,
+    tx,
+    lawyerRepo,
+    lawyerIdentity,
+    lawyerDocuments,
+    notify,
+    secrets,
+    audit,
+    clock,
+  );
+  // Lawyers' standing is asked by the booking service before every online booking.
+  const standing = new StandingService(db, tx, lawyerRepo, lawyerIdentity, centres, audit, clock);
+  const assistants = new AssistantService(db, tx, lawyerRepo, lawyerIdentity, audit, clock);
+  const lawyerAccounts = new AccountService(db, lawyerRepo, lawyerIdentity, standing, assistants, secrets);
+  const bookings = new BookingService(
+    db,
+    tx,
+    bookingRepo,
+    centres,
+    availability,
+    roster,
+    org,
+    standing,
+    audit,
+    clock,
+  );
+  const rosterAdmin = new RosterAdminService(db, tx, bookingRepo, centres, roster, audit, clock);
+  const daySheet = new DaySheetService(db, tx, bookingRepo, centres, audit);
+  const bookingCalendar = new BookingCalendarService(db, bookingRepo, org, clock);
   const metrics = createMetricsRegistry();
 
   let integrationTimer: NodeJS.Timeout | undefined;
@@ -158,7 +217,24 @@ export async function createCustos(options: CustosOptions) {
         userRoutes({ users, org }),
         auditRoutes({ audit: auditService }),
         notifyRoutes({ notifyAdmin }),
-        bookingRoutes({ org, availability, centres, roster, bookings }),
+        bookingRoutes({
+          org,
+          availability,
+          centres,
+          roster,
+          bookings,
+          rosterAdmin,
+          daySheet,
+          calendar: bookingCalendar,
+        }),
+        lawyerRoutes({
+          verification,
+          registration,
+          review: lawyerReview,
+          standing,
+          assistants,
+          account: lawyerAccounts,
+        }),
       ],
     });
   }
@@ -172,6 +248,10 @@ export async function createCustos(options: CustosOptions) {
       'sessions.purge': async () => {
         const removed = await identityRepo.purgeSessions(db, new Date(clock.now().getTime() - 86_400_000));
         logger.info({ removed }, 'purged old sessions');
+      },
+      'lawyers.purge_verifications': async () => {
+        const removed = await verification.purge(new Date(clock.now().getTime() - 86_400_000));
+        if (removed > 0) logger.info({ removed }, 'purged old verification codes');
       },
       'notify.dispatch': async () => {
         // Drain what is due; each round is bounded, and whatever is left waits for the next run.
@@ -208,7 +288,13 @@ export async function createCustos(options: CustosOptions) {
     tx,
     signer,
     secrets,
-    repositories: { identity: identityRepo, audit: auditRepo, notify: notifyRepo, booking: bookingRepo },
+    repositories: {
+      identity: identityRepo,
+      audit: auditRepo,
+      notify: notifyRepo,
+      booking: bookingRepo,
+      lawyers: lawyerRepo,
+    },
     services: {
       audit,
       auth,
@@ -223,6 +309,15 @@ export async function createCustos(options: CustosOptions) {
       roster,
       availability,
       bookings,
+      rosterAdmin,
+      daySheet,
+      bookingCalendar,
+      verification,
+      registration,
+      lawyerReview,
+      standing,
+      assistants,
+      lawyerAccounts,
     },
     jobs,
     buildApp,

@@ -13,6 +13,8 @@ export const JOBS = {
    * anything a nudge missed. The outbox keeps its own attempts and backoff, so the job itself never retries.
    */
   'notify.dispatch': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
+  /** Deletes mobile verification codes that expired more than a day ago. */
+  'lawyers.purge_verifications': { schema: z.object({}), cron: '41 * * * *' },
 } satisfies JobCatalogue;
 
 export type Jobs = typeof JOBS;

@@ -37,6 +37,14 @@ import type { BookingView, BookRequest, CompleteRequest, FacilitySettings, HoldR
 
 const LIVE = ['held', 'confirmed', 'awaiting_permission'];
 
+/**
+ * Whether a lawyer may book online at a centre (the lawyers module: approved, not suspended there). Asked
+ * before a hold or a one-step booking only: walk-ins and existing bookings are never affected.
+ */
+export interface LawyerStanding {
+  requireCanBookOnline(actor: Actor, unitId: string): Promise<void>;
+}
+
 interface CompletionExtras {
   /** The centre's weekly cap per detainee and lawyer, or null. */
   cap: number | null;
@@ -52,6 +60,7 @@ export class BookingService {
     private readonly availability: AvailabilityService,
     private readonly roster: RosterService,
     private readonly org: OrgDirectory,
+    private readonly standing: LawyerStanding,
     private readonly audit: AuditRecorder,
     private readonly clock: Clock,
   ) {}
@@ -59,6 +68,7 @@ export class BookingService {
   /** Holds a place for the lawyer while they finish the journey; the hold lapses by itself. */
   async hold(actor: Actor, input: HoldRequest, ctx: RequestContext): Promise<BookingView> {
     requireRole(actor, 'lawyer');
+    await this.standing.requireCanBookOnline(actor, await this.centreOfSession(input.sessionId));
     const replay = await this.replay(actor, input.idempotencyKey);
     if (replay) return replay;
     const { session, settings } = await this.bookableSession(input.sessionId, input.durationMinutes);
@@ -120,6 +130,7 @@ export class BookingService {
   /** Hold and complete in one transaction, for API clients; idempotent on the key. */
   async book(actor: Actor, input: BookRequest, ctx: RequestContext): Promise<BookingView> {
     requireRole(actor, 'lawyer');
+    await this.standing.requireCanBookOnline(actor, await this.centreOfSession(input.sessionId));
     const replay = await this.replay(actor, input.idempotencyKey);
     if (replay) return replay;
     const { session, settings } = await this.bookableSession(input.sessionId, input.durationMinutes);
@@ -195,6 +206,12 @@ export class BookingService {
   }
 
   // ---- steps shared by the journey and the one-step booking
+
+  private async centreOfSession(sessionId: string): Promise<string> {
+    const session = await this.repo.session(this.db, sessionId);
+    if (!session) throw sessionNotFound();
+    return session.unitId;
+  }
 
   private async bookableSession(sessionId: string, durationMinutes: number) {
     const session = await this.repo.session(this.db, sessionId);

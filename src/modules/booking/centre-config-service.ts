@@ -1,6 +1,7 @@
 // What a detention centre's staff configure: booking rules, rooms and terminals, weekly session templates,
 // closed dates. Each change is checked against the staff member's own centre and audited with the change.
 import type { Clock } from '../../platform/clock.js';
+import { addDays, localDateOf } from '../../platform/calendar/local-date.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Transactions } from '../../platform/db/transactions.js';
 import { notFound, msg } from '../../platform/http/errors.js';
@@ -99,6 +100,13 @@ export class CentreConfigService {
       });
       return template;
     });
+  }
+
+  /** The centre's own closed dates from today on (public holidays come from the business calendar). */
+  async closedDatesAhead(actor: Actor, unitId: string): Promise<{ date: string; reason: string }[]> {
+    await this.requireCentre(actor, unitId);
+    const today = localDateOf(this.clock.now());
+    return this.repo.closedDates(this.db, unitId, today, addDays(today, 366));
   }
 
   async closeDate(

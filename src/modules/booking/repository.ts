@@ -1,6 +1,7 @@
 // The only SQL of the booking module.
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { appUser } from '../identity/tables.js';
 import {
   booking,
   bookingLawyer,
@@ -18,6 +19,22 @@ export type SessionRow = typeof bookingSession.$inferSelect;
 export type BookingRow = typeof booking.$inferSelect;
 export type DetaineeRow = typeof detainee.$inferSelect;
 export type RoomRow = typeof meetingRoom.$inferSelect;
+
+/** One row of a centre's day sheet, as the repository reads it. */
+export interface DaySheetRecord {
+  bookingId: string;
+  sessionId: string;
+  sessionStartsAt: Date;
+  sessionEndsAt: Date;
+  channel: string;
+  roomName: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  durationMinutes: number;
+  status: string;
+  detaineeName: string;
+  detaineeIdNoTail: string;
+}
 
 export class BookingRepository {
   // ---- centre configuration
@@ -244,5 +261,107 @@ export class BookingRepository {
   async detaineeById(db: Executor, id: string): Promise<DetaineeRow | undefined> {
     const [row] = await db.select().from(detainee).where(eq(detainee.id, id));
     return row;
+  }
+
+  // ---- staff reads and roster administration
+
+  async detaineesOfUnit(db: Executor, unitId: string): Promise<DetaineeRow[]> {
+    return db
+      .select()
+      .from(detainee)
+      .where(eq(detainee.unitId, unitId))
+      .orderBy(asc(detainee.status), asc(detainee.name), asc(detainee.createdAt));
+  }
+
+  /** Which of these keyed hashes are already on the centre's roster. */
+  async detaineeHashesTaken(db: Executor, unitId: string, idNoHashes: string[]): Promise<Set<string>> {
+    if (idNoHashes.length === 0) return new Set();
+    const rows = await db
+      .select({ idNoHash: detainee.idNoHash })
+      .from(detainee)
+      .where(and(eq(detainee.unitId, unitId), inArray(detainee.idNoHash, idNoHashes)));
+    return new Set(rows.map((r) => r.idNoHash));
+  }
+
+  async insertDetainees(db: Executor, rows: (typeof detainee.$inferInsert)[]): Promise<DetaineeRow[]> {
+    if (rows.length === 0) return [];
+    return db.insert(detainee).values(rows).returning();
+  }
+
+  async updateDetainee(
+    db: Executor,
+    id: string,
+    changes: Partial<typeof detainee.$inferInsert>,
+  ): Promise<DetaineeRow> {
+    const [row] = await db.update(detainee).set(changes).where(eq(detainee.id, id)).returning();
+    return row!;
+  }
+
+  async detaineeForUpdate(db: Executor, id: string): Promise<DetaineeRow | undefined> {
+    const [row] = await db.select().from(detainee).where(eq(detainee.id, id)).for('update');
+    return row;
+  }
+
+  /**
+   * A centre's bookings on one date with their session, room and client, for the day sheet; holds in
+   * progress and lapsed holds are left out. Ordered as detainees are brought out: by session, then start.
+   */
+  async daySheetRows(db: Executor, unitId: string, date: string): Promise<DaySheetRecord[]> {
+    return db
+      .select({
+        bookingId: booking.id,
+        sessionId: bookingSession.id,
+        sessionStartsAt: bookingSession.startsAt,
+        sessionEndsAt: bookingSession.endsAt,
+        channel: bookingSession.channel,
+        roomName: meetingRoom.name,
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        durationMinutes: booking.durationMinutes,
+        status: booking.status,
+        detaineeName: detainee.name,
+        detaineeIdNoTail: detainee.idNoTail,
+      })
+      .from(booking)
+      .innerJoin(bookingSession, eq(bookingSession.id, booking.sessionId))
+      .innerJoin(detainee, eq(detainee.id, booking.detaineeId))
+      .leftJoin(meetingRoom, eq(meetingRoom.id, bookingSession.roomId))
+      .where(
+        and(
+          eq(booking.unitId, unitId),
+          eq(bookingSession.unitId, unitId),
+          eq(bookingSession.date, date),
+          notInArray(booking.status, ['held', 'expired']),
+        ),
+      )
+      .orderBy(
+        asc(bookingSession.startsAt),
+        asc(booking.startsAt),
+        asc(booking.confirmedAt),
+        asc(booking.id),
+      );
+  }
+
+  /** The lawyers of these bookings with their names, booker first. */
+  async lawyerNamesOf(
+    db: Executor,
+    bookingIds: string[],
+  ): Promise<{ bookingId: string; displayName: string; username: string }[]> {
+    if (bookingIds.length === 0) return [];
+    return db
+      .select({
+        bookingId: bookingLawyer.bookingId,
+        displayName: appUser.displayName,
+        username: appUser.username,
+      })
+      .from(bookingLawyer)
+      .innerJoin(booking, eq(booking.id, bookingLawyer.bookingId))
+      .innerJoin(appUser, eq(appUser.id, bookingLawyer.lawyerUserId))
+      .where(inArray(bookingLawyer.bookingId, bookingIds))
+      .orderBy(
+        asc(bookingLawyer.bookingId),
+        sql`${bookingLawyer.lawyerUserId} <> ${booking.bookedBy}`,
+        asc(appUser.displayName),
+      );
   }
 }

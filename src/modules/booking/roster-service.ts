@@ -72,6 +72,11 @@ export class RosterService {
     return normaliseName(row.name) === normaliseName(client.name) ? row : undefined;
   }
 
+  /** How an ID number is kept: its keyed hash for exact matching, sealed, and the tail staff lists show. */
+  storedIdNo(idNo: string): { idNoHash: string; idNoSealed: string; idNoTail: string } {
+    return { idNoHash: this.hashOf(idNo), idNoSealed: this.secrets.seal(idNo), idNoTail: idNo.slice(-4) };
+  }
+
   private hashOf(idNo: string): string {
     return this.secrets.keyedHash(HASH_PURPOSE, idNo.toUpperCase());
   }

@@ -113,3 +113,135 @@ export const bookingViewSchema = z.object({
   detaineeName: z.string().nullable(),
 });
 export type BookingView = z.infer<typeof bookingViewSchema>;
+
+// ---- centre staff: configuration lists, roster administration and the day sheet
+
+export const roomViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  channel: channelSchema,
+  active: z.boolean(),
+});
+export type RoomView = z.infer<typeof roomViewSchema>;
+
+export const templateViewSchema = z.object({
+  id: z.uuid(),
+  weekday: z.number().int(),
+  startTime: z.string(),
+  endTime: z.string(),
+  channel: channelSchema,
+  onlinePlaces: z.number().int(),
+  walkInPlaces: z.number().int(),
+  durations: z.array(z.number().int()),
+  roomId: z.uuid().nullable(),
+  active: z.boolean(),
+});
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
+export const closedDateViewSchema = z.object({ date: z.string(), reason: z.string() });
+export type ClosedDateView = z.infer<typeof closedDateViewSchema>;
+
+export const DETAINEE_STATUSES = ['in_custody', 'released', 'transferred'] as const;
+export const detaineeStatusSchema = z.enum(DETAINEE_STATUSES);
+export type DetaineeStatus = z.infer<typeof detaineeStatusSchema>;
+
+/** A roster entry as staff lists show it: never the whole ID number. */
+export const detaineeListItemSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  idNoMasked: z.string(),
+  status: detaineeStatusSchema,
+  restrictedCase: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+export type DetaineeListItem = z.infer<typeof detaineeListItemSchema>;
+
+export const detaineeStatusRequestSchema = z.object({ status: detaineeStatusSchema });
+
+export const rosterImportRequestSchema = z.object({
+  /** CSV text: a header row (姓名,身份证号,限制案件 or name,idNo,restrictedCase), then one detainee per row. */
+  csv: z.string().min(1).max(500_000),
+  /** True: check and preview only; false: import every row or none. */
+  dryRun: z.boolean(),
+});
+export type RosterImportRequest = z.infer<typeof rosterImportRequestSchema>;
+
+export const rosterImportRowSchema = z.object({
+  /** Line of the row in the file, counting the header as line 1. */
+  line: z.number().int(),
+  name: z.string(),
+  idNoMasked: z.string(),
+  restrictedCase: z.boolean(),
+  errors: z.array(
+    z.object({
+      field: z.enum(['name', 'idNo', 'restrictedCase', 'row']),
+      code: z.string(),
+      message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    }),
+  ),
+});
+export type RosterImportRow = z.infer<typeof rosterImportRowSchema>;
+
+export const rosterImportResultSchema = z.object({
+  valid: z.boolean(),
+  imported: z.number().int(),
+  rows: z.array(rosterImportRowSchema),
+});
+export type RosterImportResult = z.infer<typeof rosterImportResultSchema>;
+
+/** Statuses a day sheet lists: bookings that were made (holds in progress and lapsed ones are not). */
+export const DAY_SHEET_STATUSES = [
+  'confirmed',
+  'awaiting_permission',
+  'attended',
+  'no_show',
+  'cancelled',
+  'cancelled_late',
+  'cancelled_by_centre',
+] as const;
+export const daySheetStatusSchema = z.enum(DAY_SHEET_STATUSES);
+export type DaySheetStatus = z.infer<typeof daySheetStatusSchema>;
+
+export const daySheetQuerySchema = z.object({
+  date: z.iso.date(),
+  sessionId: z.uuid().optional(),
+  status: daySheetStatusSchema.optional(),
+});
+export type DaySheetQuery = z.infer<typeof daySheetQuerySchema>;
+
+export const daySheetRowSchema = z.object({
+  bookingId: z.uuid(),
+  sessionId: z.uuid(),
+  sessionStartsAt: z.iso.datetime(),
+  sessionEndsAt: z.iso.datetime(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  durationMinutes: z.number().int(),
+  channel: channelSchema,
+  roomName: z.string().nullable(),
+  status: daySheetStatusSchema,
+  lawyers: z.array(z.object({ displayName: z.string(), username: z.string() })),
+  detaineeName: z.string(),
+  detaineeIdNoMasked: z.string(),
+  /** Place in the order staff bring detainees out (by session start); null when nobody is to be brought. */
+  bringOutOrder: z.number().int().nullable(),
+});
+export type DaySheetRow = z.infer<typeof daySheetRowSchema>;
+
+export const daySheetViewSchema = z.object({
+  unitId: z.uuid(),
+  date: z.string(),
+  sessions: z.array(
+    z.object({
+      id: z.uuid(),
+      startsAt: z.iso.datetime(),
+      endsAt: z.iso.datetime(),
+      channel: channelSchema,
+      onlinePlaces: z.number().int(),
+      walkInPlaces: z.number().int(),
+      taken: z.number().int(),
+    }),
+  ),
+  rows: z.array(daySheetRowSchema),
+});
+export type DaySheetView = z.infer<typeof daySheetViewSchema>;

@@ -44,6 +44,36 @@ export const TEMPLATES = {
       }),
     },
   }),
+  /** A lawyer's registration was approved by centre staff. */
+  'lawyer.approved': defineTemplate({
+    params: z.strictObject({}),
+    example: {},
+    render: {
+      'zh-CN': () => ({
+        subject: 'Custos 律师注册已通过审核',
+        text: '您的律师注册已通过审核，现在可以网上预约会见。',
+      }),
+      en: () => ({
+        subject: 'Custos: your lawyer registration is approved',
+        text: 'Your lawyer registration has been approved; you can now book meetings online.',
+      }),
+    },
+  }),
+  /** A lawyer's registration was rejected; the reason is on their account page, not in the SMS. */
+  'lawyer.rejected': defineTemplate({
+    params: z.strictObject({}),
+    example: {},
+    render: {
+      'zh-CN': () => ({
+        subject: 'Custos 律师注册未通过审核',
+        text: '您的律师注册未通过审核，请登录查看原因，更正后重新提交。',
+      }),
+      en: () => ({
+        subject: 'Custos: your lawyer registration was not approved',
+        text: 'Your lawyer registration was not approved. Sign in to read why, correct it and submit it again.',
+      }),
+    },
+  }),
   /** Checks a channel end to end (operators, the demo, tests). */
   'test.ping': defineTemplate({
     params: z.strictObject({}),

@@ -38,6 +38,10 @@ const CUSTOM_ZH: Record<string, string> = {
   'every meeting length must fit in the session': '每种会见时长都应在时段之内',
   'a mainland China mobile number: 11 digits starting with 13 to 19':
     '应为中国大陆手机号码：以 13 至 19 开头的 11 位数字',
+  'the licence photo must be sent as base64': '执业证照片应以 base64 编码上传',
+  'the licence photo file is empty': '执业证照片文件为空',
+  'the licence photo must be 5 MB or smaller': '执业证照片不能超过 5 MB',
+  'the licence photo must be a JPEG, PNG or PDF file': '执业证照片应为 JPEG、PNG 或 PDF 文件',
 };
 
 type Issue = z.core.$ZodIssue;

@@ -1,4 +1,6 @@
 // English: the second language. Typed as the Chinese resource so a missing or extra key fails tsc.
+import bookingEn from './booking-en.js';
+import lawyersEn from './lawyers-en.js';
 import type { Resources } from './zh-CN.js';
 
 const en: Resources = {
@@ -116,6 +118,13 @@ const en: Resources = {
       units: 'Organisation',
       audit: 'Audit log',
       devMessages: 'Dev mailbox',
+      lawyerReview: 'Lawyer review',
+      centreDay: 'Day sheet',
+      centreRoster: 'Detainee roster',
+      centreSessions: 'Weekly sessions',
+      centreRooms: 'Rooms and terminals',
+      centreClosedDates: 'Closed dates',
+      centreSettings: 'Booking rules',
     },
   },
   devMessages: {
@@ -280,6 +289,8 @@ const en: Resources = {
       pem: 'Public key (PEM)',
     },
   },
+  ...bookingEn,
+  ...lawyersEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has been removed.',

@@ -1,4 +1,7 @@
 // Simplified Chinese: the first language of Custos and the shape every other language must match.
+import bookingZhCN from './booking-zh-CN.js';
+import lawyersZhCN from './lawyers-zh-CN.js';
+
 const zhCN = {
   app: {
     name: 'Custos',
@@ -110,6 +113,13 @@ const zhCN = {
       units: '组织机构',
       audit: '审计日志',
       devMessages: '开发消息箱',
+      lawyerReview: '律师审核',
+      centreDay: '当日会见安排',
+      centreRoster: '在押人员名册',
+      centreSessions: '每周时段',
+      centreRooms: '会见室与终端',
+      centreClosedDates: '闭所日期',
+      centreSettings: '会见预约规则',
     },
   },
   devMessages: {
@@ -273,6 +283,8 @@ const zhCN = {
       pem: '公钥（PEM）',
     },
   },
+  ...bookingZhCN,
+  ...lawyersZhCN,
   notFound: {
     title: '页面不存在',
     body: '您访问的地址不存在，或已被移除。',

@@ -3,6 +3,11 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { PageSpinner } from '../components/page-spinner.js';
 import { NotFoundContent, NotFoundPage } from '../pages/not-found-page.js';
+import { centreConsoleRoutes } from '../pages/console/centre/routes.js';
+import { portalBookingRoutes } from '../pages/portal/booking/routes.js';
+import { lawyerReviewRoutes } from '../pages/console/lawyer-review/routes.js';
+import { portalAccountRoutes } from '../pages/portal/account/routes.js';
+import { registerRoutes } from '../pages/register/routes.js';
 import { RouteErrorPage } from '../pages/route-error-page.js';
 import { HomeRedirect } from './home-redirect.js';
 import { RequireRole, SessionGuard } from './session-guard.js';
@@ -28,6 +33,7 @@ const routes: RouteObject[] = [
       {
         lazy: async () => ({ Component: (await import('../pages/login/auth-layout.js')).AuthLayout }),
         children: [
+          ...registerRoutes,
           guarded('login', [
             {
               path: '/login',
@@ -71,6 +77,8 @@ const routes: RouteObject[] = [
                 Component: (await import('../pages/portal/portal-home-page.js')).PortalHomePage,
               }),
             },
+            ...portalBookingRoutes,
+            ...portalAccountRoutes,
             { path: '*', element: <NotFoundContent /> },
           ],
         },
@@ -128,6 +136,8 @@ const routes: RouteObject[] = [
                 };
               },
             },
+            ...centreConsoleRoutes,
+            ...lawyerReviewRoutes,
             {
               path: 'audit',
               lazy: async () => {

@@ -1,11 +1,19 @@
 // The console's left menu, built from the user's roles: everyone has Home; admins manage users and
-// the organisation tree and read the development mailbox; auditors read the audit log.
+// the organisation tree and read the development mailbox; auditors read the audit log; centre staff run
+// the day sheet, the roster and the centre's booking configuration.
 import {
   AuditOutlined,
   ApartmentOutlined,
+  CalendarOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MessageOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  StopOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -28,6 +36,33 @@ const ENTRIES: Entry[] = [
   { key: 'units', path: '/console/units', icon: <ApartmentOutlined />, role: 'admin' },
   { key: 'devMessages', path: '/console/dev-messages', icon: <MessageOutlined />, role: 'admin' },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, role: 'auditor' },
+  { key: 'centreDay', path: '/console/centre/day', icon: <CalendarOutlined />, role: 'centre_staff' },
+  { key: 'centreRoster', path: '/console/centre/roster', icon: <IdcardOutlined />, role: 'centre_staff' },
+  {
+    key: 'centreSessions',
+    path: '/console/centre/sessions',
+    icon: <ScheduleOutlined />,
+    role: 'centre_staff',
+  },
+  { key: 'centreRooms', path: '/console/centre/rooms', icon: <VideoCameraOutlined />, role: 'centre_staff' },
+  {
+    key: 'centreClosedDates',
+    path: '/console/centre/closed-dates',
+    icon: <StopOutlined />,
+    role: 'centre_staff',
+  },
+  {
+    key: 'centreSettings',
+    path: '/console/centre/settings',
+    icon: <SettingOutlined />,
+    role: 'centre_staff',
+  },
+  {
+    key: 'lawyerReview',
+    path: '/console/lawyer-review',
+    icon: <SafetyCertificateOutlined />,
+    role: 'centre_staff',
+  },
 ];
 
 export function consoleMenuItems(

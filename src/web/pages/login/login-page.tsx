@@ -1,6 +1,7 @@
 // Step 1 of signing in: username and password. What comes next depends on the session it returns.
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { LoginRequest } from '../../../modules/identity/schemas.js';
 import { useLogin } from '../../server-api/auth.js';
 import { showFieldErrors } from '../../components/form-errors.js';
@@ -64,6 +65,11 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
+      <p className="custos-switch-account" style={{ textAlign: 'center' }}>
+        <Link to="/register" data-testid="login-register">
+          {t('register.loginLink')}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -6,6 +6,7 @@ import { Brand } from '../../components/brand.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
 import { UserMenu } from '../../components/user-menu.js';
 import { useGuardedSession } from '../../routing/session-context.js';
+import { PortalNav } from './booking/portal-nav.js';
 
 export function PortalLayout() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function PortalLayout() {
         </div>
       </Layout.Header>
       <Layout.Content className="custos-portal-main">
+        <PortalNav />
         <Outlet />
       </Layout.Content>
     </Layout>

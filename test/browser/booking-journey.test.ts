@@ -1,0 +1,248 @@
+// A lawyer books a meeting on a phone (390 x 844) in real Chromium: centre, date, session (a place is held,
+// with a countdown), client, co-counsel, check your answers with a change, confirm with a double tap (one
+// booking), the calendar file, "my bookings", and cancelling with the deadline stated. axe finds no
+// serious or critical violation on any step, in Chinese or in English.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../harness/test-app.js';
+import {
+  launchChromium,
+  seriousA11yViolations,
+  startBrowserServer,
+  type BrowserServer,
+} from './browser-harness.js';
+import { BookingJourneyPage } from './pages/booking-journey-page.js';
+import { HomePage } from './pages/home-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { settled } from './pages/settled.js';
+import { MyBookingsPage } from './pages/my-bookings-page.js';
+
+let server: BrowserServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let staff: Session;
+let centreId: string;
+
+/** A valid GB 11643 number for a serial. */
+function idNo(serial: number): string {
+  const body = `11010519800101${String(serial).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+async function api(method: 'GET' | 'POST', url: string, body?: unknown) {
+  const res = await server.t.request({ method, url, session: staff, body });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return res;
+}
+
+async function provisionLawyer(username: string, displayName: string, password: string) {
+  const t = server.t;
+  const firm = (await t.custos.repositories.identity.unitByCode(t.custos.database.db, 'LF-13010001'))!;
+  await t.custos.tx.run((tx) =>
+    t.custos.services.users.provision(
+      tx,
+      { username, displayName, unit: firm, roles: ['lawyer'], password, passwordChangeRequired: false },
+      { actor: null },
+    ),
+  );
+}
+
+const password = (username: string) => server.t.credentials.get(username)?.password ?? 'a long password here';
+
+async function expectAccessible(where: string) {
+  await settled(page);
+  expect(await seriousA11yViolations(page), where).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startBrowserServer();
+  browser = await launchChromium();
+  staff = await server.t.signIn('demo-centre');
+  centreId = (await api('GET', '/api/centres')).json().items[0].id;
+  // The server runs on today's date: sessions on every day of the week keep a bookable date whenever
+  // the test runs.
+  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
+    for (const [startTime, endTime] of [
+      ['09:00', '11:00'],
+      ['14:00', '16:00'],
+    ]) {
+      await api('POST', `/api/centres/${centreId}/session-templates`, {
+        weekday,
+        startTime,
+        endTime,
+        channel: 'in_person',
+        onlinePlaces: 4,
+        walkInPlaces: 2,
+        durations: [45, 60, 90],
+      });
+    }
+  }
+  await api('POST', `/api/centres/${centreId}/detainees`, {
+    name: '张三',
+    idNo: idNo(1),
+    restrictedCase: false,
+  });
+  await api('POST', `/api/centres/${centreId}/detainees`, {
+    name: '李四',
+    idNo: idNo(2),
+    restrictedCase: false,
+  });
+  await provisionLawyer('lawyer.co', '赵律师', 'a long password here');
+  await provisionLawyer('lawyer.two', '钱律师', 'a long password here');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.t.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function signIn(username: string) {
+  const login = new LoginPage(page);
+  await login.goto(server.baseUrl);
+  await login.login(username, password(username));
+  await new HomePage(page).waitForHome();
+}
+
+describe('booking a meeting on a phone', () => {
+  it('goes from centre to confirmed booking, then to my bookings and a cancellation', async () => {
+    await signIn('demo-lawyer');
+    const journey = new BookingJourneyPage(page);
+    await journey.start();
+    expect(await journey.stepTitle()).toBe('选择看守所');
+    await expectAccessible('centre step');
+
+    await journey.chooseCentre('石家庄市长安区看守所');
+    expect(await journey.stepTitle()).toBe('选择日期');
+    const dates = await journey.dateChoices();
+    expect(dates.length).toBeGreaterThan(0);
+    for (const label of dates) expect(label).toMatch(/余 \d+ 个名额|已约满/);
+    await expectAccessible('date step');
+
+    const date = await journey.chooseLastOpenDate();
+    expect(await journey.stepTitle()).toBe('选择时段和会见时长');
+    expect(await journey.refreshNote()).toContain('名额每 15 秒自动刷新');
+    expect(await journey.sessionPlaces('09:00')).toContain('余 4 个名额');
+    await expectAccessible('session step');
+
+    await journey.chooseSession('09:00', 60);
+    await journey.waitForStep('/portal/book/client');
+    // The place is held, with a visible countdown from the centre's 10 minutes.
+    expect(await journey.holdCountdown()).toMatch(/^(10:00|09:[0-5]\d)$/);
+    await expectAccessible('client step');
+
+    // A name that does not match the roster: the server's own message comes back at confirmation.
+    await journey.enterClient('张三丰', idNo(1));
+    await journey.waitForStep('/portal/book/co-counsel');
+    await expectAccessible('co-counsel step');
+    await journey.enterCoCounsel('lawyer.co');
+    expect(await journey.stepTitle()).toBe('核对预约信息');
+    expect(await journey.answers()).toMatchObject({
+      centre: '石家庄市长安区看守所',
+      session: '09:00–10:00',
+      duration: '60 分钟',
+      clientName: '张三丰',
+      clientIdNo: `110105********${idNo(1).slice(-4)}`,
+      coCounsel: 'lawyer.co',
+    });
+    await expectAccessible('check your answers');
+    const held = (await mine('demo-lawyer')).filter((b) => b.status === 'held');
+    expect(held).toHaveLength(1);
+
+    await journey.confirmWithDoubleTap();
+    await journey.waitForStep('/portal/book/client');
+    expect(await journey.clientProblem()).toBe('本看守所没有与该姓名和身份证号相符的在押人员，请核对。');
+    await expectAccessible('client step with the server’s refusal');
+
+    // Correcting the client goes straight back to the answers; the place is still the same hold.
+    await journey.enterClient('张三', idNo(1));
+    await journey.waitForStep('/portal/book/check');
+    expect((await journey.answers()).clientName).toBe('张三');
+
+    // "Change" on the session and back, choosing the same: the hold is kept as it was.
+    await journey.change('duration');
+    await journey.waitForStep('/portal/book/session');
+    expect(await journey.sessionPlaces('09:00')).toContain('已为您保留');
+    await journey.continue();
+    await journey.waitForStep('/portal/book/check');
+    expect((await mine('demo-lawyer')).filter((b) => b.status === 'held').map((b) => b.id)).toEqual(
+      held.map((b) => b.id),
+    );
+
+    await journey.confirmWithDoubleTap();
+    const bookingId = await journey.waitForResult();
+    expect(bookingId).toBe(held[0]!.id);
+    expect(await journey.resultTitle()).toBe('预约成功');
+    await expectAccessible('result page');
+    // Two taps, one booking.
+    const after = await mine('demo-lawyer');
+    expect(after.filter((b) => b.status === 'confirmed')).toHaveLength(1);
+    expect(after.filter((b) => b.status === 'held')).toHaveLength(0);
+
+    const ics = await page.request.get(new URL(await journey.calendarLink(), server.baseUrl).toString());
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
+    const text = await ics.text();
+    expect(text).toContain('BEGIN:VEVENT\r\n');
+    expect(text).toContain('SUMMARY:律师会见 · 石家庄市长安区看守所');
+
+    await journey.goToMyBookings();
+    const list = new MyBookingsPage(page);
+    await list.waitForList();
+    expect(await list.statusOf(bookingId)).toEqual({ status: 'confirmed', list: 'upcoming' });
+    expect(await list.statusText(bookingId)).toBe('已确认');
+    await expectAccessible('my bookings');
+
+    const dialog = await list.openCancel(bookingId);
+    const startsAt = Date.parse(after.find((b) => b.id === bookingId)!.startsAt);
+    const beforeDeadline = Date.now() <= startsAt - 24 * 3_600_000;
+    expect(dialog.beforeDeadline).toBe(beforeDeadline);
+    expect(dialog.deadline).toContain(beforeDeadline ? '不计爽约' : '计为一次爽约');
+    expect(dialog.deadline).toContain('24 小时');
+    await expectAccessible('cancel dialog');
+    await list.confirmCancel();
+    await expect.poll(async () => (await list.statusOf(bookingId)).list).toBe('recent');
+    expect((await list.statusOf(bookingId)).status).toBe(beforeDeadline ? 'cancelled' : 'cancelled_late');
+    expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // The same list in English.
+    await new HomePage(page).switchLanguage('en');
+    await page.getByRole('heading', { name: 'My bookings', level: 1 }).waitFor();
+    expect(await list.statusText(bookingId)).toMatch(/^Cancelled/);
+    await expectAccessible('my bookings in English');
+  });
+
+  it('says so when the hold lapses, and sends the lawyer back to choose a session', async () => {
+    await context.clock.install();
+    await signIn('lawyer.two');
+    const journey = new BookingJourneyPage(page);
+    await journey.start();
+    await journey.chooseCentre('石家庄市长安区看守所');
+    await journey.chooseLastOpenDate();
+    await journey.chooseSession('14:00', 45);
+    await journey.waitForStep('/portal/book/client');
+    await page.getByTestId('hold-countdown').waitFor();
+
+    await context.clock.fastForward('10:01');
+    await journey.waitForStep('/portal/book/session');
+    expect((await page.getByTestId('hold-lapsed').innerText()).trim()).toBe(
+      '名额保留已超时，名额已释放。请重新选择时段。',
+    );
+    expect(await page.getByTestId('hold-banner').count()).toBe(0);
+    await expectAccessible('session step after a lapsed hold');
+  });
+});
+
+async function mine(username: string): Promise<{ id: string; status: string; startsAt: string }[]> {
+  const session = await server.t.signIn(username);
+  const res = await server.t.request({ method: 'GET', url: '/api/bookings/mine', session });
+  return res.json().items;
+}
