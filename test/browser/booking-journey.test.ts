@@ -16,6 +16,7 @@ import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { settled } from './pages/settled.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
+import { idNo } from '../harness/test-numbers.js';
 
 let server: BrowserServer;
 let browser: Browser;
@@ -23,14 +24,6 @@ let context: BrowserContext;
 let page: Page;
 let staff: Session;
 let centreId: string;
-
-/** A valid GB 11643 number for a serial. */
-function idNo(serial: number): string {
-  const body = `11010519800101${String(serial).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 async function api(method: 'GET' | 'POST', url: string, body?: unknown) {
   const res = await server.t.request({ method, url, session: staff, body });

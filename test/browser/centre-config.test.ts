@@ -15,19 +15,12 @@ import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { settled } from './pages/settled.js';
 import { TotpPage } from './pages/totp-page.js';
+import { idNo } from '../harness/test-numbers.js';
 
 let server: BrowserServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-/** A valid GB 11643 number for a serial. */
-function idNo(serial: number): string {
-  const body = `11010519800101${String(serial).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 async function expectAccessible(where: string) {
   await settled(page);

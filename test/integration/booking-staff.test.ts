@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/modules/booking/csv.js';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
+import { idNo } from '../harness/test-numbers.js';
 
 let t: TestApp;
 let staff: Session;
@@ -12,14 +13,6 @@ let lawyer: Session;
 let centreId: string;
 let otherCentreId: string;
 const ctx = { ip: null, userAgent: null, correlationId: null };
-
-/** A valid GB 11643 number for a serial, so every test detainee is distinct. */
-function idNo(serial: number): string {
-  const body = `11010519800101${String(serial).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 async function ok(
   method: 'GET' | 'POST' | 'PUT',

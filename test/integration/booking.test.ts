@@ -4,20 +4,13 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
+import { idNo } from '../harness/test-numbers.js';
 
 let t: TestApp;
 let staff: Session;
 let lawyer: Session;
 let centreId: string;
 const ctx = { ip: null, userAgent: null, correlationId: null };
-
-/** A valid GB 11643 number for a given serial, so every test detainee is distinct. */
-function idNo(serial: number): string {
-  const body = `11010519800101${String(serial).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 async function addTemplate(body: Record<string, unknown>) {
   const res = await t.request({

@@ -5,20 +5,9 @@ import { expect } from 'vitest';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { sessionCookie, type Session, type TestApp } from '../harness/test-app.js';
+import { idNo, licenceNo } from '../harness/test-numbers.js';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/** A valid GB 11643 number; the serial makes each one distinct. */
-export function idNo(serial: number, prefix = '11010519800101'): string {
-  const body = `${prefix}${String(serial).padStart(3, '0')}`;
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * WEIGHTS[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
-
-/** A valid 17-digit licence number: version 1, province, city, first licensed 2010, full-time. */
-export function licenceNo(serial: number, province = '13', city = '01'): string {
-  return `1${province}${city}201010${String(serial).padStart(6, '0')}`;
-}
+export { idNo, licenceNo };
 
 export const png = () =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(200)]);
