@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCustos, type Custos } from './composition.js';
 import { loadSettings, SettingsError } from './config.js';
 import { DataDirLockedError, lockDataDir } from './platform/data-dir-lock.js';
-import { formatCredentials, seedDemo } from './modules/identity/demo-seed.js';
+import { seedDemoData } from './demo-seed.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -16,17 +16,10 @@ async function main(): Promise<void> {
 
     const credentialsFile = path.join(settings.dataDir, 'demo-credentials.txt');
     if (settings.seedDemo) {
-      const credentials = await seedDemo({
-        tx: custos.tx,
-        repo: custos.repositories.identity,
-        users: custos.services.users,
-        audit: custos.services.audit,
-      });
+      const credentials = await seedDemoData(custos);
       if (credentials) {
         fs.mkdirSync(settings.dataDir, { recursive: true });
-        fs.writeFileSync(credentialsFile, formatCredentials(credentials, settings.http.publicUrl), {
-          mode: 0o600,
-        });
+        fs.writeFileSync(credentialsFile, credentials, { mode: 0o600 });
         logger.info({ credentialsFile }, 'seeded the demo organisation and users');
       }
     }

@@ -10,7 +10,7 @@ import { AppError } from '../platform/http/errors.js';
 import { auditVerify } from './audit-verify.js';
 import { grantAppRole } from './grant-app-role.js';
 import { userAdd, userResetPassword } from './user-commands.js';
-import { formatCredentials, seedDemo } from '../modules/identity/demo-seed.js';
+import { seedDemoData } from '../demo-seed.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -83,19 +83,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       });
     case 'seed':
       return withCustos(async (custos) => {
-        const credentials = await seedDemo({
-          tx: custos.tx,
-          repo: custos.repositories.identity,
-          users: custos.services.users,
-          audit: custos.services.audit,
-        });
+        const credentials = await seedDemoData(custos);
         if (!credentials) {
           io.err('the database already has organisation units; the demo is seeded only into an empty one');
           return 1;
         }
         const file = path.join(settings.dataDir, 'demo-credentials.txt');
         fs.mkdirSync(settings.dataDir, { recursive: true });
-        fs.writeFileSync(file, formatCredentials(credentials, settings.http.publicUrl), { mode: 0o600 });
+        fs.writeFileSync(file, credentials, { mode: 0o600 });
         io.out(`demo seeded; accounts written to ${file}`);
         return 0;
       });

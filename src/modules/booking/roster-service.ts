@@ -5,7 +5,7 @@ import type { SecretBox } from '../../platform/crypto/secret-box.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { Transactions } from '../../platform/db/transactions.js';
 import { conflict, msg } from '../../platform/http/errors.js';
-import type { AuditRecorder } from '../audit/audit-recorder.js';
+import type { AuditContext, AuditRecorder } from '../audit/audit-recorder.js';
 import type { Actor, RequestContext } from '../identity/actor.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
 import type { BookingRepository, DetaineeRow } from './repository.js';
@@ -30,32 +30,40 @@ export class RosterService {
     ctx: RequestContext,
   ): Promise<DetaineeRow> {
     await this.centres.requireCentre(actor, unitId);
+    return this.tx.run((tx) => this.enrol(tx, unitId, input, context(actor, ctx)));
+  }
+
+  /** Puts a detainee on a centre's roster inside the caller's transaction (staff, import, demo seed). */
+  async enrol(
+    tx: Executor,
+    unitId: string,
+    input: { name: string; idNo: string; restrictedCase: boolean },
+    auditContext: AuditContext,
+  ): Promise<DetaineeRow> {
     const idNoHash = this.hashOf(input.idNo);
-    return this.tx.run(async (tx) => {
-      if (await this.repo.detaineeByHash(tx, unitId, idNoHash)) {
-        throw conflict(
-          'roster.duplicate',
-          msg('该身份证号已在本所名册中。', 'This ID number is already on the roster.'),
-        );
-      }
-      const row = await this.repo.insertDetainee(tx, {
-        unitId,
-        name: input.name,
-        idNoHash,
-        idNoSealed: this.secrets.seal(input.idNo),
-        idNoTail: input.idNo.slice(-4),
-        restrictedCase: input.restrictedCase,
-        createdAt: this.clock.now(),
-        updatedAt: this.clock.now(),
-      });
-      await this.audit.record(tx, context(actor, ctx), {
-        action: 'roster.detainee_added',
-        subject: { type: 'detainee', id: row.id },
-        unitId,
-        payload: { restrictedCase: input.restrictedCase },
-      });
-      return row;
+    if (await this.repo.detaineeByHash(tx, unitId, idNoHash)) {
+      throw conflict(
+        'roster.duplicate',
+        msg('该身份证号已在本所名册中。', 'This ID number is already on the roster.'),
+      );
+    }
+    const row = await this.repo.insertDetainee(tx, {
+      unitId,
+      name: input.name,
+      idNoHash,
+      idNoSealed: this.secrets.seal(input.idNo),
+      idNoTail: input.idNo.slice(-4),
+      restrictedCase: input.restrictedCase,
+      createdAt: this.clock.now(),
+      updatedAt: this.clock.now(),
     });
+    await this.audit.record(tx, auditContext, {
+      action: 'roster.detainee_added',
+      subject: { type: 'detainee', id: row.id },
+      unitId,
+      payload: { restrictedCase: input.restrictedCase },
+    });
+    return row;
   }
 
   /**

@@ -17,6 +17,9 @@ interface UnitSpec {
   nameEn: string;
 }
 
+/** The demo detention centre, which the booking demo sets up. */
+export const DEMO_CENTRE_CODE = '130102-KSS';
+
 const UNITS: UnitSpec[] = [
   {
     key: 'province',
@@ -39,7 +42,7 @@ const UNITS: UnitSpec[] = [
     key: 'centre',
     parent: 'district',
     kind: 'detention_centre',
-    code: '130102-KSS',
+    code: DEMO_CENTRE_CODE,
     name: '石家庄市长安区看守所',
     nameEn: "Chang'an Detention Centre",
   },

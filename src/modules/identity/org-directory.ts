@@ -18,6 +18,11 @@ export class OrgDirectory {
     return u && { id: u.id, kind: u.kind, path: u.path, name: u.name, nameEn: u.nameEn };
   }
 
+  async unitByCode(code: string) {
+    const u = await this.repo.unitByCode(this.db, code);
+    return u && { id: u.id, kind: u.kind, path: u.path, name: u.name, nameEn: u.nameEn };
+  }
+
   /** An active lawyer's account id by username, for naming co-counsel; undefined for anyone else. */
   async lawyerIdByUsername(username: string): Promise<string | undefined> {
     const user = await this.repo.userByUsername(this.db, username.toLowerCase());

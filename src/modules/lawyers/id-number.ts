@@ -37,7 +37,8 @@ export const ID_NO_MESSAGES: Readonly<Record<IdNoFailure, string>> = {
   check_digit: 'the last character does not match the rest of the number; check for a typing error',
 };
 
-function checkCharacter(first17: string): string {
+/** The GB 11643 MOD 11-2 check character of the first 17 digits. */
+export function checkCharacter(first17: string): string {
   let sum = 0;
   WEIGHTS.forEach((weight, index) => {
     sum += weight * Number(first17[index]);
