@@ -396,6 +396,34 @@ describe('the booking journey', () => {
   });
 });
 
+describe('a full session', () => {
+  it('takes a booking when a hold in it has lapsed, and refuses one when none has', async () => {
+    const [a, b, c, d] = await Promise.all([newLawyer(950), newLawyer(951), newLawyer(952), newLawyer(953)]);
+    const thursday = (await availability()).days.find((x) => x.date === '2026-12-03')!.sessions[0]!;
+    await t.custos.services.bookings.hold(a, { sessionId: thursday.id, durationMinutes: 45 }, ctx);
+    await t.custos.services.bookings.hold(b, { sessionId: thursday.id, durationMinutes: 45 }, ctx);
+    t.clock.advance(11 * 60_000);
+    const booked = await t.custos.services.bookings.book(
+      c,
+      {
+        sessionId: thursday.id,
+        durationMinutes: 45,
+        idempotencyKey: 'reclaim-1',
+        client: { name: '在押人员50', idNo: idNo(50) },
+      },
+      ctx,
+    );
+    expect(booked.status).toBe('confirmed');
+    await t.custos.services.bookings.hold(d, { sessionId: thursday.id, durationMinutes: 45 }, ctx);
+    const e = await newLawyer(954);
+    await expect(
+      t.custos.services.bookings.hold(e, { sessionId: thursday.id, durationMinutes: 45 }, ctx),
+    ).rejects.toMatchObject({
+      code: 'booking.session_full',
+    });
+  });
+});
+
 describe('a race for the last places', () => {
   it('sells exactly the online places to many lawyers booking at once, and no more', async () => {
     const lawyers = await Promise.all(Array.from({ length: 30 }, (_, i) => newLawyer(i)));

@@ -28,6 +28,7 @@ import {
   holdExpired,
   notBookable,
   notYourBooking,
+  sessionFull,
   sessionNotFound,
   wrongState,
 } from './errors.js';
@@ -68,10 +69,9 @@ export class BookingService {
   /** Holds a place for the lawyer while they finish the journey; the hold lapses by itself. */
   async hold(actor: Actor, input: HoldRequest, ctx: RequestContext): Promise<BookingView> {
     requireRole(actor, 'lawyer');
-    await this.standing.requireCanBookOnline(actor, await this.centreOfSession(input.sessionId));
     const replay = await this.replay(actor, input.idempotencyKey);
     if (replay) return replay;
-    const { session, settings } = await this.bookableSession(input.sessionId, input.durationMinutes);
+    const { session, settings } = await this.bookableSession(actor, input.sessionId, input.durationMinutes);
     const held = await this.guarded(actor, input.idempotencyKey, () =>
       this.tx.run(async (tx) => {
         const b = await this.placeHold(tx, actor, session, settings, input);
@@ -101,7 +101,7 @@ export class BookingService {
     requireRole(actor, 'lawyer');
     const found = await this.repo.bookingById(this.db, bookingId);
     if (!found) throw bookingNotFound();
-    const extras = await this.completionExtras(actor, found.unitId, input);
+    const extras = await this.completionExtras(actor, await this.centres.settingsOf(found.unitId), input);
     const done = await this.refusalsNamed(() =>
       this.tx.run(async (tx) => {
         const held = await this.repo.bookingById(tx, bookingId, true);
@@ -130,11 +130,10 @@ export class BookingService {
   /** Hold and complete in one transaction, for API clients; idempotent on the key. */
   async book(actor: Actor, input: BookRequest, ctx: RequestContext): Promise<BookingView> {
     requireRole(actor, 'lawyer');
-    await this.standing.requireCanBookOnline(actor, await this.centreOfSession(input.sessionId));
     const replay = await this.replay(actor, input.idempotencyKey);
     if (replay) return replay;
-    const { session, settings } = await this.bookableSession(input.sessionId, input.durationMinutes);
-    const extras = await this.completionExtras(actor, session.unitId, input);
+    const { session, settings } = await this.bookableSession(actor, input.sessionId, input.durationMinutes);
+    const extras = await this.completionExtras(actor, settings, input);
     const booked = await this.guarded(actor, input.idempotencyKey, () =>
       this.tx.run(async (tx) => {
         const held = await this.placeHold(tx, actor, session, settings, input);
@@ -207,15 +206,15 @@ export class BookingService {
 
   // ---- steps shared by the journey and the one-step booking
 
-  private async centreOfSession(sessionId: string): Promise<string> {
+  /**
+   * The session and the centre's rules, read once, after the checks that need no transaction: the lawyer's
+   * standing at that centre, the booking window, the duration, and a session already visibly full (a flash
+   * crowd's losers are told at once; the database still decides every booking that gets past here).
+   */
+  private async bookableSession(actor: Actor, sessionId: string, durationMinutes: number) {
     const session = await this.repo.session(this.db, sessionId);
     if (!session) throw sessionNotFound();
-    return session.unitId;
-  }
-
-  private async bookableSession(sessionId: string, durationMinutes: number) {
-    const session = await this.repo.session(this.db, sessionId);
-    if (!session) throw sessionNotFound();
+    await this.standing.requireCanBookOnline(actor, session.unitId);
     const settings = await this.centres.settingsOf(session.unitId);
     const now = this.clock.now();
     if (!(await this.availability.isOpenForBooking(session, settings, now))) {
@@ -227,6 +226,9 @@ export class BookingService {
     if (!session.durations.includes(durationMinutes)) throw durationNotAllowed();
     if (session.startsAt.getTime() + durationMinutes * 60_000 > session.endsAt.getTime())
       throw durationNotAllowed();
+    if (session.taken >= session.onlinePlaces && !(await this.repo.hasLapsedHold(this.db, session.id, now))) {
+      throw sessionFull();
+    }
     return { session, settings };
   }
 
@@ -264,10 +266,9 @@ export class BookingService {
    */
   private async completionExtras(
     actor: Actor,
-    unitId: string,
+    settings: FacilitySettings,
     input: CompleteRequest,
   ): Promise<CompletionExtras> {
-    const settings = await this.centres.settingsOf(unitId);
     let coCounselId: string | null = null;
     if (input.coCounselUsername) {
       const id = await this.org.lawyerIdByUsername(input.coCounselUsername);

@@ -129,6 +129,18 @@ export class BookingRepository {
     return row;
   }
 
+  /** Whether a session has a hold past its time, whose place the next booking would reclaim. */
+  async hasLapsedHold(db: Executor, sessionId: string, now: Date): Promise<boolean> {
+    const [row] = await db
+      .select({ id: booking.id })
+      .from(booking)
+      .where(
+        and(eq(booking.sessionId, sessionId), eq(booking.status, 'held'), lte(booking.holdExpiresAt, now)),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
   /** Lets holds past their time go, so their places count as free again. Returns how many expired. */
   async expireHolds(db: Executor, now: Date, sessionId?: string): Promise<number> {
     const rows = await db
