@@ -41,8 +41,11 @@ export class BookingJourneyPage {
   }
 
   /** The bookable dates offered, as the labels read (date and places left). */
+  /** The dates offered, once the list has loaded (allInnerTexts alone does not wait for it). */
   async dateChoices(): Promise<string[]> {
-    return this.page.locator('.custos-choice-list .ant-radio-wrapper').allInnerTexts();
+    const choices = this.page.locator('.custos-choice-list .ant-radio-wrapper');
+    await choices.first().waitFor();
+    return choices.allInnerTexts();
   }
 
   /** Chooses the last date that still has places; returns its YYYY-MM-DD. */
