@@ -28,7 +28,9 @@ import { authHook } from './modules/identity/http-auth.js';
 import { OrgDirectory } from './modules/identity/org-directory.js';
 import { AvailabilityService } from './modules/booking/availability-service.js';
 import { BookingCalendarService } from './modules/booking/booking-calendar-service.js';
+import { BookingEvents } from './modules/booking/booking-events.js';
 import { BookingService } from './modules/booking/booking-service.js';
+import { HoldSweeper } from './modules/booking/hold-sweeper.js';
 import { CentreConfigService } from './modules/booking/centre-config-service.js';
 import { DaySheetService } from './modules/booking/day-sheet-service.js';
 import { BookingRepository } from './modules/booking/repository.js';
@@ -176,6 +178,9 @@ export async function createCustos(options: CustosOptions) {
   const standing = new StandingService(db, tx, lawyerRepo, lawyerIdentity, centres, audit, clock);
   const assistants = new AssistantService(db, tx, lawyerRepo, lawyerIdentity, audit, clock);
   const lawyerAccounts = new AccountService(db, lawyerRepo, lawyerIdentity, standing, assistants, secrets);
+  // Reactions to booking changes (messages to lawyers, the waiting list) subscribe here.
+  const bookingEvents = new BookingEvents();
+  const holdSweeper = new HoldSweeper(tx, bookingRepo, bookingEvents, clock);
   const bookings = new BookingService(
     db,
     tx,
@@ -186,6 +191,8 @@ export async function createCustos(options: CustosOptions) {
     org,
     standing,
     audit,
+    bookingEvents,
+    holdSweeper,
     clock,
   );
   const rosterAdmin = new RosterAdminService(db, tx, bookingRepo, centres, roster, audit, clock);
@@ -253,6 +260,10 @@ export async function createCustos(options: CustosOptions) {
         const removed = await verification.purge(new Date(clock.now().getTime() - 86_400_000));
         if (removed > 0) logger.info({ removed }, 'purged old verification codes');
       },
+      'booking.expire_holds': async () => {
+        const lapsed = await holdSweeper.sweep();
+        if (lapsed > 0) logger.info({ lapsed }, 'booking holds lapsed');
+      },
       'notify.dispatch': async () => {
         // Drain what is due; each round is bounded, and whatever is left waits for the next run.
         for (let round = 0; round < 20; round++) {
@@ -312,6 +323,8 @@ export async function createCustos(options: CustosOptions) {
       rosterAdmin,
       daySheet,
       bookingCalendar,
+      bookingEvents,
+      holdSweeper,
       verification,
       registration,
       lawyerReview,

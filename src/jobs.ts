@@ -15,6 +15,8 @@ export const JOBS = {
   'notify.dispatch': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
   /** Deletes mobile verification codes that expired more than a day ago. */
   'lawyers.purge_verifications': { schema: z.object({}), cron: '41 * * * *' },
+  /** Lets lapsed booking holds go, so their places are free and the waiting list is offered them. */
+  'booking.expire_holds': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
 } satisfies JobCatalogue;
 
 export type Jobs = typeof JOBS;

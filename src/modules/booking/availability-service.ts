@@ -35,14 +35,19 @@ export class AvailabilityService {
     const now = this.clock.now();
     const dates = await this.datesOpen(unitId, settings, now);
     if (dates.length === 0) return { unitId, days: [] };
-    // Places of lapsed holds are free again; the sweep job does this too, but the count must be right now.
-    await this.tx.run((tx) => this.repo.expireHolds(tx, now));
     const sessions = await this.ensureSessions(unitId, dates);
+    // Places of lapsed holds the sweep job has not reached yet are free: counted, not written, so that
+    // looking at the calendar never takes a lock.
+    const lapsed = await this.repo.lapsedHoldCounts(
+      this.db,
+      sessions.filter((s) => s.taken > 0).map((s) => s.id),
+      now,
+    );
     const earliest = now.getTime() + settings.minNoticeHours * 3_600_000;
     const days = dates.map((date) => {
       const list = sessions
         .filter((s) => s.date === date && s.startsAt.getTime() >= earliest && s.onlinePlaces > 0)
-        .map(presentSession);
+        .map((s) => presentSession(s, lapsed.get(s.id) ?? 0));
       return { date, remaining: list.reduce((n, s) => n + s.remaining, 0), sessions: list };
     });
     return { unitId, days };
@@ -82,7 +87,7 @@ export class AvailabilityService {
   }
 }
 
-function presentSession(s: SessionRow): SessionView {
+function presentSession(s: SessionRow, lapsedHolds: number): SessionView {
   return {
     id: s.id,
     date: s.date,
@@ -91,6 +96,6 @@ function presentSession(s: SessionRow): SessionView {
     channel: s.channel as SessionView['channel'],
     durations: s.durations,
     onlinePlaces: s.onlinePlaces,
-    remaining: s.onlinePlaces - s.taken,
+    remaining: s.onlinePlaces - s.taken + lapsedHolds,
   };
 }

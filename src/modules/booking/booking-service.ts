@@ -10,13 +10,15 @@ import {
   instantAt,
   type LocalDate,
 } from '../../platform/calendar/local-date.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { Transactions } from '../../platform/db/transactions.js';
+import type { Db, Tx } from '../../platform/db/database.js';
+import type { AfterCommit, Transactions } from '../../platform/db/transactions.js';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Actor, RequestContext } from '../identity/actor.js';
 import type { OrgDirectory } from '../identity/org-directory.js';
 import { requireRole } from '../identity/policy.js';
 import type { AvailabilityService } from './availability-service.js';
+import type { BookingEvents } from './booking-events.js';
+import type { HoldSweeper } from './hold-sweeper.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
 import { bookingRefusal, isUniqueViolation } from './constraint-errors.js';
 import {
@@ -63,6 +65,8 @@ export class BookingService {
     private readonly org: OrgDirectory,
     private readonly standing: LawyerStanding,
     private readonly audit: AuditRecorder,
+    private readonly events: BookingEvents,
+    private readonly sweeper: HoldSweeper,
     private readonly clock: Clock,
   ) {}
 
@@ -73,8 +77,8 @@ export class BookingService {
     if (replay) return replay;
     const { session, settings } = await this.bookableSession(actor, input.sessionId, input.durationMinutes);
     const held = await this.guarded(actor, input.idempotencyKey, () =>
-      this.tx.run(async (tx) => {
-        const b = await this.placeHold(tx, actor, session, settings, input);
+      this.tx.run(async (tx, afterCommit) => {
+        const b = await this.placeHold(tx, afterCommit, actor, session, settings, input);
         await this.audit.record(tx, context(actor, ctx), {
           action: 'booking.held',
           subject: { type: 'booking', id: b.id },
@@ -103,16 +107,16 @@ export class BookingService {
     if (!found) throw bookingNotFound();
     const extras = await this.completionExtras(actor, await this.centres.settingsOf(found.unitId), input);
     const done = await this.refusalsNamed(() =>
-      this.tx.run(async (tx) => {
+      this.tx.run(async (tx, afterCommit) => {
         const held = await this.repo.bookingById(tx, bookingId, true);
         if (!held) throw bookingNotFound();
         if (held.bookedBy !== actor.userId) throw notYourBooking();
         if (held.status !== 'held') throw wrongState();
         if (held.holdExpiresAt! <= this.clock.now()) {
-          await this.repo.updateBooking(tx, held.id, { status: 'expired', holdExpiresAt: null });
+          await this.sweeper.sweepIn(tx, afterCommit, held.sessionId);
           return { expired: true as const };
         }
-        const b = await this.completeHeld(tx, actor, held, input, extras);
+        const b = await this.completeHeld(tx, afterCommit, actor, held, input, extras);
         await this.audit.record(tx, context(actor, ctx), {
           action: b.status === 'confirmed' ? 'booking.confirmed' : 'booking.awaiting_permission',
           subject: { type: 'booking', id: b.id },
@@ -135,9 +139,9 @@ export class BookingService {
     const { session, settings } = await this.bookableSession(actor, input.sessionId, input.durationMinutes);
     const extras = await this.completionExtras(actor, settings, input);
     const booked = await this.guarded(actor, input.idempotencyKey, () =>
-      this.tx.run(async (tx) => {
-        const held = await this.placeHold(tx, actor, session, settings, input);
-        const b = await this.completeHeld(tx, actor, held, input, extras);
+      this.tx.run(async (tx, afterCommit) => {
+        const held = await this.placeHold(tx, afterCommit, actor, session, settings, input);
+        const b = await this.completeHeld(tx, afterCommit, actor, held, input, extras);
         await this.audit.record(tx, context(actor, ctx), {
           action: b.status === 'confirmed' ? 'booking.confirmed' : 'booking.awaiting_permission',
           subject: { type: 'booking', id: b.id },
@@ -169,7 +173,7 @@ export class BookingService {
     const found = await this.repo.bookingById(this.db, bookingId);
     if (!found) throw bookingNotFound();
     const settings = await this.centres.settingsOf(found.unitId);
-    const cancelled = await this.tx.run(async (tx) => {
+    const cancelled = await this.tx.run(async (tx, afterCommit) => {
       const b = await this.repo.bookingById(tx, bookingId, true);
       if (!b) throw bookingNotFound();
       const lawyers = await this.repo.lawyersOf(tx, [b.id]);
@@ -191,6 +195,12 @@ export class BookingService {
         subject: { type: 'booking', id: b.id },
         unitId: b.unitId,
         payload: { reason: reason ?? null, startsAt: b.startsAt.toISOString() },
+      });
+      await this.events.emit(tx, afterCommit, {
+        kind: late ? 'cancelled_late' : 'cancelled',
+        booking: updated,
+        actorUserId: actor.userId,
+        reason: reason ?? null,
       });
       return updated;
     });
@@ -233,7 +243,8 @@ export class BookingService {
   }
 
   private async placeHold(
-    tx: Executor,
+    tx: Tx,
+    afterCommit: AfterCommit,
     actor: Actor,
     session: SessionRow,
     settings: FacilitySettings,
@@ -241,7 +252,7 @@ export class BookingService {
   ): Promise<BookingRow> {
     const now = this.clock.now();
     // Lapsed holds give their places back before this one is counted.
-    await this.repo.expireHolds(tx, now, session.id);
+    await this.sweeper.sweepIn(tx, afterCommit, session.id);
     return this.repo.insertBooking(
       tx,
       {
@@ -279,7 +290,8 @@ export class BookingService {
   }
 
   private async completeHeld(
-    tx: Executor,
+    tx: Tx,
+    afterCommit: AfterCommit,
     actor: Actor,
     held: BookingRow,
     input: CompleteRequest,
@@ -293,12 +305,18 @@ export class BookingService {
       if (live >= extras.cap) throw fairnessCapReached(extras.cap);
     }
     if (extras.coCounselId) await this.repo.addLawyer(tx, held, extras.coCounselId);
-    return this.repo.updateBooking(tx, held.id, {
+    const done = await this.repo.updateBooking(tx, held.id, {
       detaineeId: client.id,
       status: client.restrictedCase ? 'awaiting_permission' : 'confirmed',
       holdExpiresAt: null,
       confirmedAt: this.clock.now(),
     });
+    await this.events.emit(tx, afterCommit, {
+      kind: client.restrictedCase ? 'awaiting_permission' : 'confirmed',
+      booking: done,
+      actorUserId: actor.userId,
+    });
+    return done;
   }
 
   /** The booking an earlier request with this key made, if any: a repeated submission gets the same answer. */

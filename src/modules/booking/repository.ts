@@ -141,9 +141,26 @@ export class BookingRepository {
     return row !== undefined;
   }
 
-  /** Lets holds past their time go, so their places count as free again. Returns how many expired. */
-  async expireHolds(db: Executor, now: Date, sessionId?: string): Promise<number> {
+  /** Holds past their time but not yet swept, per session: their places are free for availability. */
+  async lapsedHoldCounts(db: Executor, sessionIds: string[], now: Date): Promise<Map<string, number>> {
+    if (sessionIds.length === 0) return new Map();
     const rows = await db
+      .select({ sessionId: booking.sessionId, n: sql<number>`count(*)::int` })
+      .from(booking)
+      .where(
+        and(
+          inArray(booking.sessionId, sessionIds),
+          eq(booking.status, 'held'),
+          lte(booking.holdExpiresAt, now),
+        ),
+      )
+      .groupBy(booking.sessionId);
+    return new Map(rows.map((r) => [r.sessionId, r.n]));
+  }
+
+  /** Lapses the holds whose time is up (of one session, or all) and returns them as they now are. */
+  async expireHolds(db: Executor, now: Date, sessionId?: string): Promise<BookingRow[]> {
+    return db
       .update(booking)
       .set({ status: 'expired', holdExpiresAt: null })
       .where(
@@ -153,8 +170,7 @@ export class BookingRepository {
           sessionId ? eq(booking.sessionId, sessionId) : undefined,
         ),
       )
-      .returning({ id: booking.id });
-    return rows.length;
+      .returning();
   }
 
   // ---- bookings

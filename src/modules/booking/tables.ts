@@ -9,15 +9,18 @@ import {
   check,
   date,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
   text,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { appUser, orgUnit } from '../identity/tables.js';
-import { tstz } from '../../platform/db/columns.js';
+import { bytea, tstz } from '../../platform/db/columns.js';
 
 /** Per-centre booking rules (seed 003 and DOMAIN.md's per-site examples). */
 export const facilitySettings = pgTable(
@@ -149,6 +152,8 @@ export const detainee = pgTable(
     name: text('name').notNull(),
     idNoHash: text('id_no_hash').notNull(),
     idNoSealed: text('id_no_sealed').notNull(),
+    /** First six characters (the region code), for masked display as 110105********1234. */
+    idNoHead: text('id_no_head').notNull().default(''),
     /** Last four characters, for staff lists that must not show the whole number. */
     idNoTail: text('id_no_tail').notNull(),
     status: text('status').notNull().default('in_custody'),
@@ -190,9 +195,12 @@ export const booking = pgTable(
       .references(() => bookingSession.id),
     /** Null while the lawyer is still choosing the client during a hold. */
     detaineeId: uuid('detainee_id').references(() => detainee.id),
+    /** The lawyer the booking is for (the principal when an assistant entered it). */
     bookedBy: uuid('booked_by')
       .notNull()
       .references(() => appUser.id),
+    /** The assistant who entered it on the lawyer's behalf; null when the lawyer did. */
+    enteredBy: uuid('entered_by').references(() => appUser.id),
     status: text('status').notNull(),
     startsAt: tstz('starts_at').notNull(),
     endsAt: tstz('ends_at').notNull(),
@@ -204,6 +212,9 @@ export const booking = pgTable(
     cancelledAt: tstz('cancelled_at'),
     cancelledBy: uuid('cancelled_by').references(() => appUser.id),
     cancelReason: text('cancel_reason'),
+    /** Staff who confirmed the permission decision of a restricted case (awaiting_permission -> confirmed). */
+    permissionConfirmedBy: uuid('permission_confirmed_by').references(() => appUser.id),
+    permissionConfirmedAt: tstz('permission_confirmed_at'),
   },
   (t) => [
     unique('booking_idempotency_unique').on(t.bookedBy, t.idempotencyKey),
@@ -257,4 +268,149 @@ export const facilityClosedDate = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.date] })],
+);
+
+export const CLIENT_DOCUMENT_KINDS = [
+  'power_of_attorney',
+  'legal_aid_letter',
+  'firm_letter',
+  'permission_decision',
+] as const;
+
+/**
+ * A document a lawyer hands a centre for one client (授权委托书 or 法律援助公函, 律师事务所证明, and in a
+ * restricted case the investigating organ's permission decision). Kept for reuse on the same client's later
+ * bookings; the bytes stay in the database until the blob store arrives.
+ */
+export const clientDocument = pgTable(
+  'client_document',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnit.id),
+    detaineeId: uuid('detainee_id')
+      .notNull()
+      .references(() => detainee.id),
+    lawyerUserId: uuid('lawyer_user_id')
+      .notNull()
+      .references(() => appUser.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    /** Sniffed from the bytes, never taken from the client. */
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: bytea('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    check(
+      'client_document_kind_check',
+      sql`${t.kind} in ('power_of_attorney','legal_aid_letter','firm_letter','permission_decision')`,
+    ),
+    check(
+      'client_document_type_check',
+      sql`${t.contentType} in ('image/jpeg','image/png','application/pdf')`,
+    ),
+    check(
+      'client_document_size_check',
+      sql`${t.byteSize} between 1 and 10485760 and ${t.byteSize} = length(${t.content})`,
+    ),
+    check('client_document_hash_check', sql`length(${t.sha256}) = 32`),
+    check('client_document_name_check', sql`length(${t.fileName}) between 1 and 200`),
+    index('client_document_owner_idx').on(t.lawyerUserId, t.detaineeId, t.kind),
+  ],
+);
+
+/** The documents a booking was made with (the same document may serve many bookings of one client). */
+export const bookingDocument = pgTable(
+  'booking_document',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => booking.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => clientDocument.id),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.documentId] })],
+);
+
+export const WAITLIST_STATUSES = ['waiting', 'offered', 'booked', 'lapsed', 'withdrawn', 'closed'] as const;
+
+/**
+ * A lawyer waiting for a place in a full session. A freed place is offered to the earliest waiting entry as
+ * a hold (offer_booking_id) that counts against capacity like any other; completing it books, letting it
+ * lapse passes the place on.
+ */
+export const waitlistEntry = pgTable(
+  'waitlist_entry',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnit.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => bookingSession.id),
+    lawyerUserId: uuid('lawyer_user_id')
+      .notNull()
+      .references(() => appUser.id),
+    durationMinutes: smallint('duration_minutes').notNull(),
+    status: text('status').notNull().default('waiting'),
+    offerBookingId: uuid('offer_booking_id').references(() => booking.id),
+    offeredAt: tstz('offered_at'),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [
+    check(
+      'waitlist_entry_status_check',
+      sql`${t.status} in ('waiting','offered','booked','lapsed','withdrawn','closed')`,
+    ),
+    check(
+      'waitlist_entry_offer_check',
+      sql`(${t.status} in ('offered','booked')) <= (${t.offerBookingId} is not null and ${t.offeredAt} is not null)`,
+    ),
+    // One live place in the queue per lawyer and session.
+    uniqueIndex('waitlist_entry_live_idx')
+      .on(t.sessionId, t.lawyerUserId)
+      .where(sql`${t.status} in ('waiting','offered')`),
+    index('waitlist_entry_queue_idx').on(t.sessionId, t.status, t.createdAt),
+    index('waitlist_entry_lawyer_idx').on(t.lawyerUserId, t.status),
+  ],
+);
+
+/** A lawyer's private calendar feed: the URL carries a random token, only its hash is kept. */
+export const calendarFeed = pgTable(
+  'calendar_feed',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => appUser.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [unique('calendar_feed_token_unique').on(t.tokenHash)],
+);
+
+/**
+ * A year of the State Council's holiday arrangement added by an administrator, for years the built-in data
+ * does not cover; checked by the calendar's yearDataSchema before it is stored.
+ */
+export const holidayYear = pgTable(
+  'holiday_year',
+  {
+    year: smallint('year').primaryKey(),
+    data: jsonb('data').notNull(),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => appUser.id),
+    addedAt: tstz('added_at').notNull(),
+  },
+  (t) => [check('holiday_year_range_check', sql`${t.year} between 2000 and 2100`)],
 );
