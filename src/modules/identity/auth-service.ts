@@ -151,8 +151,9 @@ export class AuthService {
   async resolve(token: string | undefined): Promise<ResolvedSession | null> {
     if (!token) return null;
     const now = this.clock.now();
-    const session = await this.repo.liveSession(this.db, sessionIdOf(token), now);
-    if (!session) return null;
+    const found = await this.repo.liveSessionWithUser(this.db, sessionIdOf(token), now);
+    if (!found) return null;
+    const { session } = found;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       const idleExpiresAt = new Date(
         Math.min(now.getTime() + this.settings.session.idleMs, session.absoluteExpiresAt.getTime()),
@@ -161,7 +162,7 @@ export class AuthService {
       session.lastSeenAt = now;
       session.idleExpiresAt = idleExpiresAt;
     }
-    return this.withUser(session);
+    return this.present(session, found.user, found.regionPath ?? found.user.unit.path);
   }
 
   /** Re-reads a session by its stored id (after a change), without sliding its expiry. */
@@ -172,14 +173,19 @@ export class AuthService {
 
   private async withUser(session: SessionRow): Promise<ResolvedSession | null> {
     const user = await this.repo.userById(this.db, session.userId);
-    if (!user || user.status !== 'active') return null;
+    if (!user) return null;
+    return this.present(session, user, await this.regionPathOf(user));
+  }
+
+  private present(session: SessionRow, user: UserWithRoles, regionPath: string): ResolvedSession | null {
+    if (user.status !== 'active') return null;
     const actor: Actor = {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
       roles: user.roles,
       unit: { id: user.unit.id, kind: user.unit.kind as Actor['unit']['kind'], path: user.unit.path },
-      regionPath: await this.regionPathOf(user),
+      regionPath,
       sessionId: session.id,
     };
     const secondFactorPassed = session.secondFactor === 'not_required' || session.secondFactor === 'done';
