@@ -8,6 +8,7 @@ import type { Transactions } from '../../platform/db/transactions.js';
 import { notFound, msg } from '../../platform/http/errors.js';
 import type { OrgDirectory } from '../identity/org-directory.js';
 import type { CentreConfigService } from './centre-config-service.js';
+import { meetsNotice } from './booking-rules.js';
 import type { BookingRepository, SessionRow } from './repository.js';
 import type { FacilitySettings, SessionView } from './schemas.js';
 import { bookableDates, sessionsFor } from './session-calendar.js';
@@ -43,10 +44,12 @@ export class AvailabilityService {
       sessions.filter((s) => s.taken > 0).map((s) => s.id),
       now,
     );
-    const earliest = now.getTime() + settings.minNoticeHours * 3_600_000;
     const days = dates.map((date) => {
       const list = sessions
-        .filter((s) => s.date === date && s.startsAt.getTime() >= earliest && s.onlinePlaces > 0)
+        .filter(
+          (s) =>
+            s.date === date && meetsNotice(s.startsAt, now, settings.minNoticeHours) && s.onlinePlaces > 0,
+        )
         .map((s) => presentSession(s, lapsed.get(s.id) ?? 0));
       return { date, remaining: list.reduce((n, s) => n + s.remaining, 0), sessions: list };
     });
@@ -55,7 +58,7 @@ export class AvailabilityService {
 
   /** True when the session lies in the centre's booking window and far enough ahead. */
   async isOpenForBooking(session: SessionRow, settings: FacilitySettings, now: Date): Promise<boolean> {
-    if (session.startsAt.getTime() < now.getTime() + settings.minNoticeHours * 3_600_000) return false;
+    if (!meetsNotice(session.startsAt, now, settings.minNoticeHours)) return false;
     return (await this.datesOpen(session.unitId, settings, now)).includes(session.date as LocalDate);
   }
 

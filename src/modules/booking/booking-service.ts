@@ -3,13 +3,6 @@
 // the no-overlap rules under any concurrency; this service checks the rules that need the calendar and the
 // centre's settings, and names the database's refusals.
 import type { Clock } from '../../platform/clock.js';
-import {
-  addDays,
-  localDateOf,
-  weekdayOf,
-  instantAt,
-  type LocalDate,
-} from '../../platform/calendar/local-date.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { AfterCommit, Transactions } from '../../platform/db/transactions.js';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
@@ -18,6 +11,7 @@ import type { OrgDirectory } from '../identity/org-directory.js';
 import { requireRole } from '../identity/policy.js';
 import type { AvailabilityService } from './availability-service.js';
 import type { BookingEvents } from './booking-events.js';
+import { isLateCancellation, isoWeekOfMeeting } from './booking-rules.js';
 import type { HoldSweeper } from './hold-sweeper.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
 import { bookingRefusal, isUniqueViolation } from './constraint-errors.js';
@@ -181,8 +175,7 @@ export class BookingService {
         throw notYourBooking();
       if (!LIVE.includes(b.status)) throw wrongState();
       const now = this.clock.now();
-      const deadline = b.startsAt.getTime() - settings.cancellationDeadlineHours * 3_600_000;
-      const late = b.status !== 'held' && now.getTime() > deadline;
+      const late = isLateCancellation(b, now, settings.cancellationDeadlineHours);
       const updated = await this.repo.updateBooking(tx, b.id, {
         status: late ? 'cancelled_late' : 'cancelled',
         holdExpiresAt: null,
@@ -300,7 +293,7 @@ export class BookingService {
     const client = await this.roster.match(tx, held.unitId, input.client);
     if (!client) throw clientNotFound();
     if (extras.cap !== null) {
-      const { from, to } = isoWeekOf(localDateOf(held.startsAt));
+      const { from, to } = isoWeekOfMeeting(held.startsAt);
       const live = await this.repo.countLiveFor(tx, actor.userId, client.id, from, to);
       if (live >= extras.cap) throw fairnessCapReached(extras.cap);
     }
@@ -378,10 +371,4 @@ export class BookingService {
       detaineeName: b.detaineeId ? (names.get(b.detaineeId) ?? null) : null,
     }));
   }
-}
-
-/** Monday 00:00 to the next Monday 00:00, Shanghai time, of the week holding a date. */
-function isoWeekOf(date: LocalDate): { from: Date; to: Date } {
-  const monday = addDays(date, 1 - weekdayOf(date));
-  return { from: instantAt(monday, '00:00'), to: instantAt(addDays(monday, 7), '00:00') };
 }
