@@ -57,6 +57,11 @@ import { NotifyService } from './modules/notify/notify-service.js';
 import { buildChannelProviders } from './modules/notify/providers/channel-providers.js';
 import { NotifyRepository } from './modules/notify/repository.js';
 import { notifyRoutes } from './modules/notify/routes.js';
+import { ActivityService } from './modules/cases/activity-service.js';
+import { CaseService } from './modules/cases/case-service.js';
+import { CasesIdentityPort } from './modules/cases/identity-port.js';
+import { CaseRepository } from './modules/cases/repository.js';
+import { caseRoutes } from './modules/cases/routes.js';
 
 export interface CustosOptions {
   settings: Settings;
@@ -198,6 +203,20 @@ export async function createCustos(options: CustosOptions) {
   const rosterAdmin = new RosterAdminService(db, tx, bookingRepo, centres, roster, audit, clock);
   const daySheet = new DaySheetService(db, tx, bookingRepo, centres, audit);
   const bookingCalendar = new BookingCalendarService(db, bookingRepo, org, clock);
+  const caseRepo = new CaseRepository();
+  // Until the recordings module answers, no activity has a sealed recording.
+  const sealedRecordingCounts = { sealedByActivity: async () => new Map<string, number>() };
+  const cases = new CaseService(
+    db,
+    tx,
+    caseRepo,
+    new CasesIdentityPort(identityRepo),
+    sealedRecordingCounts,
+    secrets,
+    audit,
+    clock,
+  );
+  const caseActivities = new ActivityService(db, tx, caseRepo, cases, sealedRecordingCounts, audit, clock);
   const metrics = createMetricsRegistry();
 
   let integrationTimer: NodeJS.Timeout | undefined;
@@ -242,6 +261,7 @@ export async function createCustos(options: CustosOptions) {
           assistants,
           account: lawyerAccounts,
         }),
+        caseRoutes({ cases, activities: caseActivities }),
       ],
     });
   }
@@ -305,6 +325,7 @@ export async function createCustos(options: CustosOptions) {
       notify: notifyRepo,
       booking: bookingRepo,
       lawyers: lawyerRepo,
+      cases: caseRepo,
     },
     services: {
       audit,
@@ -331,6 +352,8 @@ export async function createCustos(options: CustosOptions) {
       standing,
       assistants,
       lawyerAccounts,
+      cases,
+      caseActivities,
     },
     jobs,
     buildApp,

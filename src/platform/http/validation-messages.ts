@@ -42,6 +42,13 @@ const CUSTOM_ZH: Record<string, string> = {
   'the licence photo file is empty': '执业证照片文件为空',
   'the licence photo must be 5 MB or smaller': '执业证照片不能超过 5 MB',
   'the licence photo must be a JPEG, PNG or PDF file': '执业证照片应为 JPEG、PNG 或 PDF 文件',
+  // cases (src/modules/cases/schemas.ts)
+  'a case number: up to 40 letters, digits and hyphens': '案件编号最多 40 位，只能包含字母、数字和连字符',
+  'an officer is chosen from the case officers': '办案民警应从本案的办案民警中选择',
+  'choose the person from the case': '请从本案人员中选择',
+  'give the participant’s name': '请填写参与人员的姓名',
+  'the end must be after the start': '结束时间应晚于开始时间',
+  'give the actual start with the end': '填写实际结束时间时应同时填写实际开始时间',
 };
 
 type Issue = z.core.$ZodIssue;
