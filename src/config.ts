@@ -49,6 +49,32 @@ const envSchema = z.object({
   CUSTOS_AUDIT_INTEGRATE_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   /** 32-byte key (hex or base64) sealing second-factor secrets at rest; defaults to a file in the data directory. */
   CUSTOS_SECRET_KEY: z.string().min(1).optional(),
+  // Evidence: the three store locations (master, working copy, backup), each a directory written once per
+  // file. Put the backup on another volume or site (seed 001 art. 17).
+  CUSTOS_EVIDENCE_MASTER_DIR: z.string().min(1).optional(),
+  CUSTOS_EVIDENCE_WORKING_DIR: z.string().min(1).optional(),
+  CUSTOS_EVIDENCE_BACKUP_DIR: z.string().min(1).optional(),
+  /** Also hash evidence with SM3 (GB/T 32905) beside SHA-256. */
+  CUSTOS_EVIDENCE_SM3: bool.default(false),
+  /** Where uploads are received; on the master's volume a sealed upload becomes the master without a copy. */
+  CUSTOS_UPLOAD_DIR: z.string().min(1).optional(),
+  /** Largest recording accepted (tus Tus-Max-Size), in bytes; default 64 GiB. */
+  CUSTOS_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(64 * 1024 ** 3),
+  /** An upload that receives nothing for this long expires and its bytes are deleted. */
+  CUSTOS_UPLOAD_EXPIRY_HOURS: z.coerce.number().min(0.01).max(720).default(48),
+  /** Uploads that may stream into one node at once; each holds a database connection while it does. */
+  CUSTOS_UPLOAD_MAX_PARALLEL: z.coerce.number().int().min(1).max(64).default(4),
+  /** Every copy is re-hashed at least this often by the fixity job. */
+  CUSTOS_FIXITY_INTERVAL_DAYS: z.coerce.number().min(0.001).max(365).default(7),
+  /** Read rate of the fixity job, in MB/s, so re-hashing never starves the server. */
+  CUSTOS_FIXITY_MB_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(50),
+  /** The ffprobe program that reads media facts. */
+  CUSTOS_FFPROBE: z.string().min(1).default('ffprobe'),
   // Notifications. dev keeps every message in the development mailbox (/console/dev-messages).
   CUSTOS_SMS_PROVIDER: z.enum(['dev', 'aliyun']).default('dev'),
   CUSTOS_EMAIL_PROVIDER: z.enum(['dev', 'smtp']).default('dev'),
@@ -174,6 +200,21 @@ function buildSettings(env: z.infer<typeof envSchema>) {
     },
     secretKey: env.CUSTOS_SECRET_KEY,
     secretKeyFile: path.join(dataDir, 'secret.key'),
+    evidence: {
+      stores: {
+        master: path.resolve(env.CUSTOS_EVIDENCE_MASTER_DIR ?? path.join(dataDir, 'evidence/master')),
+        working: path.resolve(env.CUSTOS_EVIDENCE_WORKING_DIR ?? path.join(dataDir, 'evidence/working')),
+        backup: path.resolve(env.CUSTOS_EVIDENCE_BACKUP_DIR ?? path.join(dataDir, 'evidence/backup')),
+      },
+      sm3: env.CUSTOS_EVIDENCE_SM3,
+      uploadDir: path.resolve(env.CUSTOS_UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+      maxUploadBytes: env.CUSTOS_UPLOAD_MAX_BYTES,
+      uploadExpiryMs: Math.round(env.CUSTOS_UPLOAD_EXPIRY_HOURS * 3_600_000),
+      maxParallelUploads: env.CUSTOS_UPLOAD_MAX_PARALLEL,
+      fixityIntervalMs: Math.round(env.CUSTOS_FIXITY_INTERVAL_DAYS * 86_400_000),
+      fixityBytesPerSecond: Math.round(env.CUSTOS_FIXITY_MB_PER_SECOND * 1_000_000),
+      ffprobe: env.CUSTOS_FFPROBE,
+    },
     notify: {
       smsProvider: env.CUSTOS_SMS_PROVIDER,
       emailProvider: env.CUSTOS_EMAIL_PROVIDER,
