@@ -37,7 +37,10 @@ import { BookingRepository } from './modules/booking/repository.js';
 import { RosterAdminService } from './modules/booking/roster-admin-service.js';
 import { RosterService } from './modules/booking/roster-service.js';
 import { bookingRoutes } from './modules/booking/routes.js';
-import { BusinessCalendar } from './platform/calendar/business-calendar.js';
+import { HolidayYearRepository, storedYearsOf } from './modules/booking/holiday-year-repository.js';
+import { holidayYearRoutes } from './modules/booking/holiday-year-routes.js';
+import { HolidayYearService } from './modules/booking/holiday-year-service.js';
+import { CalendarProvider } from './platform/calendar/calendar-provider.js';
 import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
 import { UserAdminService } from './modules/identity/user-admin-service.js';
@@ -149,10 +152,13 @@ export async function createCustos(options: CustosOptions) {
   );
   const notifyAdmin = new NotifyAdminService(db, notifyRepo, org);
   const bookingRepo = new BookingRepository();
-  const calendar = new BusinessCalendar();
+  // The built-in holiday years plus those admins stored; every availability question re-checks the store.
+  const holidayYearRepo = new HolidayYearRepository();
+  const calendars = await CalendarProvider.start(storedYearsOf(db, holidayYearRepo));
+  const holidayYears = new HolidayYearService(db, tx, holidayYearRepo, calendars, audit, clock);
   const centres = new CentreConfigService(db, tx, bookingRepo, org, audit, clock);
   const roster = new RosterService(db, tx, bookingRepo, centres, secrets, audit, clock);
-  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendar, clock);
+  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendars, clock);
   const lawyerRepo = new LawyerRepository();
   const lawyerDocuments = new DatabaseDocumentStore();
   const lawyerIdentity = new IdentityPort(identityRepo, users, lawyerRepo, audit);
@@ -253,6 +259,7 @@ export async function createCustos(options: CustosOptions) {
           daySheet,
           calendar: bookingCalendar,
         }),
+        holidayYearRoutes({ holidayYears }),
         lawyerRoutes({
           verification,
           registration,
@@ -344,6 +351,8 @@ export async function createCustos(options: CustosOptions) {
       rosterAdmin,
       daySheet,
       bookingCalendar,
+      holidayYears,
+      calendars,
       bookingEvents,
       holdSweeper,
       verification,

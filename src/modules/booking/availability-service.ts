@@ -1,7 +1,7 @@
 // What a lawyer sees before booking: each bookable day of a centre with its sessions and the places left.
 // Dated sessions are made from the templates the first time a day comes into the window.
 import type { Clock } from '../../platform/clock.js';
-import type { BusinessCalendar } from '../../platform/calendar/business-calendar.js';
+import type { CalendarProvider } from '../../platform/calendar/calendar-provider.js';
 import { addDays, localDateOf, type LocalDate } from '../../platform/calendar/local-date.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Transactions } from '../../platform/db/transactions.js';
@@ -20,7 +20,8 @@ export class AvailabilityService {
     private readonly repo: BookingRepository,
     private readonly centres: CentreConfigService,
     private readonly org: OrgDirectory,
-    private readonly calendar: BusinessCalendar,
+    /** The calendar in force, re-checked per request: an admin's added year counts at once. */
+    private readonly calendars: CalendarProvider,
     private readonly clock: Clock,
   ) {}
 
@@ -67,7 +68,7 @@ export class AvailabilityService {
     // The window is at most 30 working days; 60 calendar days of closures cover it with room for holidays.
     const closed = await this.repo.closedDates(this.db, unitId, today, addDays(today, 60));
     return bookableDates(
-      this.calendar,
+      await this.calendars.current(),
       today,
       settings.bookingWindowWorkingDays,
       closed.map((c) => c.date as LocalDate),
