@@ -28,6 +28,13 @@ import { authHook } from './modules/identity/http-auth.js';
 import { OrgDirectory } from './modules/identity/org-directory.js';
 import { AvailabilityService } from './modules/booking/availability-service.js';
 import { BookingCalendarService } from './modules/booking/booking-calendar-service.js';
+import { BookingNotices } from './modules/booking/booking-notices.js';
+import { BookingReminders } from './modules/booking/booking-reminders.js';
+import { CalendarFeedRepository } from './modules/booking/calendar-feed-repository.js';
+import { calendarFeedRoutes } from './modules/booking/calendar-feed-routes.js';
+import { CalendarFeedService } from './modules/booking/calendar-feed-service.js';
+import type { NoticeDirectory } from './modules/booking/notice-directory.js';
+import { ReminderRepository } from './modules/booking/reminder-repository.js';
 import { BookingEvents } from './modules/booking/booking-events.js';
 import { BookingService } from './modules/booking/booking-service.js';
 import { HoldSweeper } from './modules/booking/hold-sweeper.js';
@@ -37,10 +44,7 @@ import { BookingRepository } from './modules/booking/repository.js';
 import { RosterAdminService } from './modules/booking/roster-admin-service.js';
 import { RosterService } from './modules/booking/roster-service.js';
 import { bookingRoutes } from './modules/booking/routes.js';
-import { HolidayYearRepository, storedYearsOf } from './modules/booking/holiday-year-repository.js';
-import { holidayYearRoutes } from './modules/booking/holiday-year-routes.js';
-import { HolidayYearService } from './modules/booking/holiday-year-service.js';
-import { CalendarProvider } from './platform/calendar/calendar-provider.js';
+import { BusinessCalendar } from './platform/calendar/business-calendar.js';
 import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
 import { UserAdminService } from './modules/identity/user-admin-service.js';
@@ -152,13 +156,10 @@ export async function createCustos(options: CustosOptions) {
   );
   const notifyAdmin = new NotifyAdminService(db, notifyRepo, org);
   const bookingRepo = new BookingRepository();
-  // The built-in holiday years plus those admins stored; every availability question re-checks the store.
-  const holidayYearRepo = new HolidayYearRepository();
-  const calendars = await CalendarProvider.start(storedYearsOf(db, holidayYearRepo));
-  const holidayYears = new HolidayYearService(db, tx, holidayYearRepo, calendars, audit, clock);
+  const calendar = new BusinessCalendar();
   const centres = new CentreConfigService(db, tx, bookingRepo, org, audit, clock);
   const roster = new RosterService(db, tx, bookingRepo, centres, secrets, audit, clock);
-  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendars, clock);
+  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendar, clock);
   const lawyerRepo = new LawyerRepository();
   const lawyerDocuments = new DatabaseDocumentStore();
   const lawyerIdentity = new IdentityPort(identityRepo, users, lawyerRepo, audit);
@@ -208,7 +209,40 @@ export async function createCustos(options: CustosOptions) {
   );
   const rosterAdmin = new RosterAdminService(db, tx, bookingRepo, centres, roster, audit, clock);
   const daySheet = new DaySheetService(db, tx, bookingRepo, centres, audit);
-  const bookingCalendar = new BookingCalendarService(db, bookingRepo, org, clock);
+  // What the lawyers' messages and calendars read from the lawyers and identity modules, through the
+  // caller's executor (the messages are written inside the booking's transaction).
+  const noticeDirectory: NoticeDirectory = {
+    lawyerContact: async (ex, userId) => {
+      // Lawyers an administrator created have no profile, so no mobile number: they get no SMS.
+      const profile = await lawyerRepo.profile(ex, userId);
+      return profile && { mobile: profile.mobile, locale: profile.locale === 'en' ? 'en' : 'zh-CN' };
+    },
+    centreNames: (ex, unitId) => identityRepo.unitById(ex, unitId),
+    isActiveLawyer: async (ex, userId) => {
+      const user = await identityRepo.userById(ex, userId);
+      return user?.status === 'active' && user.roles.includes('lawyer');
+    },
+  };
+  const bookingNotices = new BookingNotices(bookingRepo, noticeDirectory, notify);
+  bookingEvents.subscribe((txn, afterCommit, change) => bookingNotices.onChange(txn, afterCommit, change));
+  const bookingReminders = new BookingReminders(
+    db,
+    tx,
+    new ReminderRepository(),
+    bookingRepo,
+    bookingNotices,
+    clock,
+    logger,
+  );
+  const bookingCalendar = new BookingCalendarService(db, bookingRepo, noticeDirectory);
+  const calendarFeeds = new CalendarFeedService(
+    db,
+    tx,
+    new CalendarFeedRepository(),
+    noticeDirectory,
+    audit,
+    clock,
+  );
   const caseRepo = new CaseRepository();
   // Until the recordings module answers, no activity has a sealed recording.
   const sealedRecordingCounts = { sealedByActivity: async () => new Map<string, number>() };
@@ -259,7 +293,11 @@ export async function createCustos(options: CustosOptions) {
           daySheet,
           calendar: bookingCalendar,
         }),
-        holidayYearRoutes({ holidayYears }),
+        calendarFeedRoutes({
+          feeds: calendarFeeds,
+          publicUrl: settings.http.publicUrlConfigured ? settings.http.publicUrl : null,
+          fallbackUrl: settings.http.publicUrl,
+        }),
         lawyerRoutes({
           verification,
           registration,
@@ -290,6 +328,10 @@ export async function createCustos(options: CustosOptions) {
       'booking.expire_holds': async () => {
         const lapsed = await holdSweeper.sweep();
         if (lapsed > 0) logger.info({ lapsed }, 'booking holds lapsed');
+      },
+      'booking.send_reminders': async () => {
+        const report = await bookingReminders.sendForTomorrow();
+        logger.info(report, 'booking reminders queued');
       },
       'notify.dispatch': async () => {
         // Drain what is due; each round is bounded, and whatever is left waits for the next run.
@@ -351,8 +393,9 @@ export async function createCustos(options: CustosOptions) {
       rosterAdmin,
       daySheet,
       bookingCalendar,
-      holidayYears,
-      calendars,
+      bookingNotices,
+      bookingReminders,
+      calendarFeeds,
       bookingEvents,
       holdSweeper,
       verification,

@@ -19,7 +19,10 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   HOST: z.string().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** The address people reach Custos at: printed at start and in the demo credentials file. */
+  /**
+   * The address people reach Custos at: printed at start, in the demo credentials file and in lawyers'
+   * calendar feed URLs (unset, a feed URL follows the address the lawyer's browser used).
+   */
   CUSTOS_PUBLIC_URL: z.url().optional(),
   CUSTOS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo organisation and users when the database is empty (default: on the embedded database only). */
@@ -178,7 +181,13 @@ function buildSettings(env: z.infer<typeof envSchema>) {
       ? ({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
       : ({ kind: 'pglite', dir: path.join(dataDir, 'pgdata') } as const),
     migrateOnStart: env.CUSTOS_MIGRATE_ON_START,
-    http: { host: env.HOST, port: env.PORT, publicUrl },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl,
+      /** Whether publicUrl was set rather than made from HOST and PORT, which a phone may not reach. */
+      publicUrlConfigured: env.CUSTOS_PUBLIC_URL !== undefined,
+    },
     logLevel: env.CUSTOS_LOG_LEVEL,
     seedDemo: env.CUSTOS_SEED_DEMO ?? !env.DATABASE_URL,
     worker: env.CUSTOS_WORKER,

@@ -17,6 +17,11 @@ export const JOBS = {
   'lawyers.purge_verifications': { schema: z.object({}), cron: '41 * * * *' },
   /** Lets lapsed booking holds go, so their places are free and the waiting list is offered them. */
   'booking.expire_holds': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
+  /**
+   * Queues the SMS reminder of every confirmed meeting tomorrow (Shanghai date), at 17:00 the day before.
+   * Idempotent per booking and lawyer, so its retries (and any extra run) send nothing twice.
+   */
+  'booking.send_reminders': { schema: z.object({}), cron: '0 17 * * *' },
 } satisfies JobCatalogue;
 
 export type Jobs = typeof JOBS;

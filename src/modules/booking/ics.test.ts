@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFile, escapeIcsText, foldIcsLine, icsDateTime } from './ics.js';
+import { calendarFeed, calendarFile, escapeIcsText, foldIcsLine, icsDateTime } from './ics.js';
 
 const event = {
   uid: 'booking-0b6f6a2e-0000-4000-8000-000000000001@custos',
@@ -63,5 +63,50 @@ describe('a meeting as a calendar file', () => {
     const text = calendarFile(event);
     expect(text).not.toContain('DESCRIPTION');
     expect(text).not.toContain('STATUS');
+  });
+});
+
+describe('a feed of meetings', () => {
+  const second = {
+    ...event,
+    uid: 'booking-0b6f6a2e-0000-4000-8000-000000000002@custos',
+    start: new Date('2026-11-30T06:00:00Z'),
+    end: new Date('2026-11-30T07:00:00Z'),
+    status: 'CANCELLED' as const,
+    sequence: 1,
+    lastModified: new Date('2026-11-27T03:04:05Z'),
+  };
+  const unfold = (text: string) => text.replace(/\r\n /g, '').split('\r\n').filter(Boolean);
+
+  it('holds every event in one calendar, named and with a refresh interval for subscribers', () => {
+    const text = calendarFeed([event, second], { name: 'Custos 律师会见', refreshMinutes: 60 });
+    const lines = unfold(text);
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.at(-1)).toBe('END:VCALENDAR');
+    expect(lines.filter((l) => l === 'BEGIN:VCALENDAR')).toHaveLength(1);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+    expect(lines).toContain('NAME:Custos 律师会见');
+    expect(lines).toContain('X-WR-CALNAME:Custos 律师会见');
+    expect(lines).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT60M');
+    expect(lines).toContain('X-PUBLISHED-TTL:PT60M');
+    // Calendar properties come before the first event.
+    expect(lines.indexOf('NAME:Custos 律师会见')).toBeLessThan(lines.indexOf('BEGIN:VEVENT'));
+    expect(lines).toContain(`UID:${second.uid}`);
+    expect(lines).toContain('STATUS:CANCELLED');
+    expect(lines).toContain('SEQUENCE:1');
+    expect(lines).toContain('LAST-MODIFIED:20261127T030405Z');
+    for (const physical of text.split('\r\n')) expect(Buffer.byteLength(physical)).toBeLessThanOrEqual(75);
+  });
+
+  it('is a valid empty calendar when there is nothing to show', () => {
+    const lines = unfold(calendarFeed([], { name: 'Custos', refreshMinutes: 15 }));
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.at(-1)).toBe('END:VCALENDAR');
+    expect(lines).not.toContain('BEGIN:VEVENT');
+    expect(lines).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT15M');
+  });
+
+  it('escapes the calendar name like any text', () => {
+    expect(unfold(calendarFeed([], { name: 'A, B; C', refreshMinutes: 60 }))).toContain('NAME:A\\, B\\; C');
   });
 });

@@ -1,6 +1,8 @@
-// A booked meeting as an iCalendar file (RFC 5545), for the lawyer's own calendar: one VEVENT with times in
-// UTC, so every calendar application shows them right whatever its time zone. Lines end in CRLF and are
-// folded at 75 octets without splitting a UTF-8 character; text values are escaped.
+// Booked meetings as iCalendar (RFC 5545), for the lawyer's own calendar: one VEVENT per meeting with times
+// in UTC, so every calendar application shows them right whatever its time zone. A file holds one meeting;
+// the private feed holds all of a lawyer's, with the RFC 7986 name and refresh interval a subscribing
+// calendar reads. Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; text
+// values are escaped.
 
 export interface CalendarEvent {
   /** Globally unique and stable for the booking, so a second download updates the same event. */
@@ -13,6 +15,15 @@ export interface CalendarEvent {
   location: string;
   description?: string;
   status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+  /** Counts the changes a calendar must apply over a copy it holds (a cancellation, say). */
+  sequence?: number;
+  lastModified?: Date;
+}
+
+/** What a subscribed calendar shows and how often it should fetch the feed again. */
+export interface CalendarInfo {
+  name: string;
+  refreshMinutes: number;
 }
 
 const CRLF = '\r\n';
@@ -57,14 +68,41 @@ export function foldIcsLine(line: string): string {
   return out.join(CRLF);
 }
 
-/** The whole calendar file, ending with CRLF. */
+/** The whole calendar file of one event, ending with CRLF. */
 export function calendarFile(event: CalendarEvent): string {
+  return calendar([], [event]);
+}
+
+/** A feed: every event in one calendar, which subscribing applications name and refresh as it says. */
+export function calendarFeed(events: CalendarEvent[], info: CalendarInfo): string {
+  const refresh = `PT${info.refreshMinutes}M`;
+  return calendar(
+    [
+      `NAME:${escapeIcsText(info.name)}`,
+      `X-WR-CALNAME:${escapeIcsText(info.name)}`,
+      `REFRESH-INTERVAL;VALUE=DURATION:${refresh}`,
+      `X-PUBLISHED-TTL:${refresh}`,
+    ],
+    events,
+  );
+}
+
+function calendar(properties: string[], events: CalendarEvent[]): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Custos//Lawyer meetings//ZH',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...properties,
+    ...events.flatMap(eventLines),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldIcsLine).join(CRLF) + CRLF;
+}
+
+function eventLines(event: CalendarEvent): string[] {
+  return [
     'BEGIN:VEVENT',
     `UID:${escapeIcsText(event.uid)}`,
     `DTSTAMP:${icsDateTime(event.stamp)}`,
@@ -74,8 +112,8 @@ export function calendarFile(event: CalendarEvent): string {
     `LOCATION:${escapeIcsText(event.location)}`,
     ...(event.description ? [`DESCRIPTION:${escapeIcsText(event.description)}`] : []),
     ...(event.status ? [`STATUS:${event.status}`] : []),
+    ...(event.sequence !== undefined ? [`SEQUENCE:${event.sequence}`] : []),
+    ...(event.lastModified ? [`LAST-MODIFIED:${icsDateTime(event.lastModified)}`] : []),
     'END:VEVENT',
-    'END:VCALENDAR',
   ];
-  return lines.map(foldIcsLine).join(CRLF) + CRLF;
 }

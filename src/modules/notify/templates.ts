@@ -8,6 +8,7 @@
 // Aliyun SMS does not send this text but a template approved in their console, filled with the params: map
 // the key to its TemplateCode in ALIYUN_SMS_TEMPLATE_CODES and keep the variable names the same.
 import { z } from 'zod';
+import { meetingDay, meetingMinutesSchema, meetingParamsShape } from './booking-message-parts.js';
 import type { Locale } from './schemas.js';
 
 export interface RenderedMessage {
@@ -41,6 +42,123 @@ export const TEMPLATES = {
       en: ({ code, minutes }) => ({
         subject: `Custos verification code: ${code}`,
         text: `Your verification code is ${code}. It expires in ${minutes} minutes. If you did not ask for it, ignore this message and do not share it.`,
+      }),
+    },
+  }),
+  // ---- booking: messages to the lawyers of a meeting (src/modules/booking/booking-notices.ts) and the
+  // day-before reminder. The calendar file and the private feed are on the portal, not in the SMS: a link
+  // does not fit one message with the meeting's details.
+  /** The meeting is booked. */
+  'booking.confirmed': defineTemplate({
+    params: z.strictObject({ ...meetingParamsShape, minutes: meetingMinutesSchema }),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00', minutes: 60 },
+    render: {
+      'zh-CN': ({ centre, date, time, minutes }) => ({
+        subject: `Custos 会见预约成功：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `会见预约成功：${centre}，${meetingDay(date, 'zh-CN')} ${time}，${minutes}分钟。可在“我的预约”加入日历。`,
+      }),
+      en: ({ centre, date, time, minutes }) => ({
+        subject: `Custos: meeting booked for ${meetingDay(date, 'en')} ${time}`,
+        text: `Meeting booked: ${centre}, ${meetingDay(date, 'en')} ${time}, ${minutes} min. Add it to your calendar from My bookings.`,
+      }),
+    },
+  }),
+  /** A restricted case: the booking holds only once the centre confirms the investigating organ's permission. */
+  'booking.awaiting_permission': defineTemplate({
+    params: z.strictObject(meetingParamsShape),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00' },
+    render: {
+      'zh-CN': ({ centre, date, time }) => ({
+        subject: `Custos 会见须经许可：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `${centre}${meetingDay(date, 'zh-CN')} ${time}的会见须经侦查机关许可，请上传许可决定书，看守所确认后预约生效。`,
+      }),
+      en: ({ centre, date, time }) => ({
+        subject: `Custos: your meeting on ${meetingDay(date, 'en')} needs permission`,
+        text: `Your meeting at ${centre} on ${meetingDay(date, 'en')} ${time} needs the investigating authority's permission: upload the permission decision. The booking holds once the centre confirms it.`,
+      }),
+    },
+  }),
+  /** The centre confirmed the permission decision: the restricted-case booking now holds. */
+  'booking.permission_confirmed': defineTemplate({
+    params: z.strictObject({ ...meetingParamsShape, minutes: meetingMinutesSchema }),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00', minutes: 60 },
+    render: {
+      'zh-CN': ({ centre, date, time, minutes }) => ({
+        subject: `Custos 会见预约已生效：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `${centre}已确认许可决定书，您${meetingDay(date, 'zh-CN')} ${time}的会见预约已生效（${minutes}分钟）。`,
+      }),
+      en: ({ centre, date, time, minutes }) => ({
+        subject: `Custos: meeting on ${meetingDay(date, 'en')} confirmed`,
+        text: `${centre} has confirmed the permission decision: your meeting on ${meetingDay(date, 'en')} ${time} (${minutes} min) is booked.`,
+      }),
+    },
+  }),
+  /** A lawyer of the meeting cancelled before the centre's deadline: the place is freed, no strike. */
+  'booking.cancelled': defineTemplate({
+    params: z.strictObject(meetingParamsShape),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00' },
+    render: {
+      'zh-CN': ({ centre, date, time }) => ({
+        subject: `Custos 会见预约已取消：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `您在${centre}${meetingDay(date, 'zh-CN')} ${time}的会见预约已取消，不计爽约。`,
+      }),
+      en: ({ centre, date, time }) => ({
+        subject: `Custos: meeting on ${meetingDay(date, 'en')} cancelled`,
+        text: `Your meeting at ${centre} on ${meetingDay(date, 'en')} ${time} is cancelled. It does not count as a no-show.`,
+      }),
+    },
+  }),
+  /** A lawyer of the meeting cancelled after the centre's deadline: a no-show strike for each of them. */
+  'booking.cancelled_late': defineTemplate({
+    params: z.strictObject(meetingParamsShape),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00' },
+    render: {
+      'zh-CN': ({ centre, date, time }) => ({
+        subject: `Custos 会见预约已取消（计爽约）：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `您在${centre}${meetingDay(date, 'zh-CN')} ${time}的会见预约已取消。因晚于取消期限，计爽约一次。`,
+      }),
+      en: ({ centre, date, time }) => ({
+        subject: `Custos: meeting on ${meetingDay(date, 'en')} cancelled late`,
+        text: `Your meeting at ${centre} on ${meetingDay(date, 'en')} ${time} was cancelled after the cancellation deadline: it counts as a no-show strike.`,
+      }),
+    },
+  }),
+  /** The centre cancelled (client transferred or released, an emergency), with its reason. */
+  'booking.cancelled_by_centre': defineTemplate({
+    params: z.strictObject({
+      ...meetingParamsShape,
+      // The sentence ends after the reason, so its own final full stop is dropped.
+      reason: z
+        .string()
+        .trim()
+        .max(200)
+        .transform((r) => r.replace(/[。.!！\s]+$/u, ''))
+        .pipe(z.string().min(1)),
+    }),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00', reason: '在押人员已移送' },
+    render: {
+      'zh-CN': ({ centre, date, time, reason }) => ({
+        subject: `Custos 看守所取消了会见：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `${centre}取消了您${meetingDay(date, 'zh-CN')} ${time}的会见，原因：${reason}。不计爽约。`,
+      }),
+      en: ({ centre, date, time, reason }) => ({
+        subject: `Custos: the centre cancelled your meeting on ${meetingDay(date, 'en')}`,
+        text: `${centre} cancelled your meeting on ${meetingDay(date, 'en')} ${time}. Reason: ${reason}. This is not a strike against you.`,
+      }),
+    },
+  }),
+  /** The day before a confirmed meeting (the booking.send_reminders job). */
+  'booking.reminder': defineTemplate({
+    params: z.strictObject({ ...meetingParamsShape, minutes: meetingMinutesSchema }),
+    example: { centre: '石家庄市长安区看守所', date: '2026-11-27', time: '09:00', minutes: 60 },
+    render: {
+      'zh-CN': ({ centre, date, time, minutes }) => ({
+        subject: `Custos 会见提醒：${meetingDay(date, 'zh-CN')} ${time}`,
+        text: `提醒：您${meetingDay(date, 'zh-CN')} ${time}在${centre}有会见（${minutes}分钟），请带齐执业证、律所证明、委托书等原件。`,
+      }),
+      en: ({ centre, date, time, minutes }) => ({
+        subject: `Custos reminder: meeting on ${meetingDay(date, 'en')} ${time}`,
+        text: `Reminder: your meeting at ${centre} is on ${meetingDay(date, 'en')} at ${time} (${minutes} min). Bring the originals of your licence, the firm's letter and the power of attorney or legal-aid letter.`,
       }),
     },
   }),
