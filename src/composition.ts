@@ -44,6 +44,12 @@ import { BookingRepository } from './modules/booking/repository.js';
 import { RosterAdminService } from './modules/booking/roster-admin-service.js';
 import { RosterService } from './modules/booking/roster-service.js';
 import { bookingRoutes } from './modules/booking/routes.js';
+import { WaitlistCloser } from './modules/booking/waitlist-closer.js';
+import { WaitlistOffers } from './modules/booking/waitlist-offers.js';
+import { WaitlistRepository } from './modules/booking/waitlist-repository.js';
+import { waitlistRoutes } from './modules/booking/waitlist-routes.js';
+import { WaitlistService } from './modules/booking/waitlist-service.js';
+import { StandingInTransaction } from './modules/lawyers/standing-in-transaction.js';
 import { BusinessCalendar } from './platform/calendar/business-calendar.js';
 import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
@@ -207,6 +213,34 @@ export async function createCustos(options: CustosOptions) {
     holdSweeper,
     clock,
   );
+  // The waiting list: a place freed in a full session is offered to the next lawyer in the same transaction.
+  const waitlistRepo = new WaitlistRepository();
+  const waitlistOffers = new WaitlistOffers(
+    waitlistRepo,
+    bookingRepo,
+    new StandingInTransaction(lawyerRepo, lawyerIdentity),
+    { namesOf: (ex, unitId) => identityRepo.unitById(ex, unitId) },
+    notify,
+    audit,
+    clock,
+  );
+  bookingEvents.subscribe((txn, afterCommit, change) =>
+    waitlistOffers.onBookingChange(txn, afterCommit, change),
+  );
+  const waitlist = new WaitlistService(
+    db,
+    tx,
+    waitlistRepo,
+    bookingRepo,
+    centres,
+    availability,
+    standing,
+    holdSweeper,
+    bookingEvents,
+    audit,
+    clock,
+  );
+  const waitlistCloser = new WaitlistCloser(tx, waitlistRepo, audit, clock);
   const rosterAdmin = new RosterAdminService(db, tx, bookingRepo, centres, roster, audit, clock);
   const daySheet = new DaySheetService(db, tx, bookingRepo, centres, audit);
   // What the lawyers' messages and calendars read from the lawyers and identity modules, through the
@@ -298,6 +332,7 @@ export async function createCustos(options: CustosOptions) {
           publicUrl: settings.http.publicUrlConfigured ? settings.http.publicUrl : null,
           fallbackUrl: settings.http.publicUrl,
         }),
+        waitlistRoutes({ waitlist }),
         lawyerRoutes({
           verification,
           registration,
@@ -328,6 +363,10 @@ export async function createCustos(options: CustosOptions) {
       'booking.expire_holds': async () => {
         const lapsed = await holdSweeper.sweep();
         if (lapsed > 0) logger.info({ lapsed }, 'booking holds lapsed');
+      },
+      'booking.close_waitlists': async () => {
+        const closed = await waitlistCloser.closeDue();
+        if (closed > 0) logger.info({ closed }, 'waiting-list entries closed: their sessions are too near');
       },
       'booking.send_reminders': async () => {
         const report = await bookingReminders.sendForTomorrow();
@@ -373,6 +412,7 @@ export async function createCustos(options: CustosOptions) {
       audit: auditRepo,
       notify: notifyRepo,
       booking: bookingRepo,
+      waitlist: waitlistRepo,
       lawyers: lawyerRepo,
       cases: caseRepo,
     },
@@ -398,6 +438,9 @@ export async function createCustos(options: CustosOptions) {
       calendarFeeds,
       bookingEvents,
       holdSweeper,
+      waitlist,
+      waitlistOffers,
+      waitlistCloser,
       verification,
       registration,
       lawyerReview,

@@ -22,6 +22,8 @@ export const JOBS = {
    * Idempotent per booking and lawyer, so its retries (and any extra run) send nothing twice.
    */
   'booking.send_reminders': { schema: z.object({}), cron: '0 17 * * *' },
+  /** Closes waiting-list entries whose session is now too near for an offer (the centre's notice). */
+  'booking.close_waitlists': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
 } satisfies JobCatalogue;
 
 export type Jobs = typeof JOBS;

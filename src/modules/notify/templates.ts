@@ -192,6 +192,28 @@ export const TEMPLATES = {
       }),
     },
   }),
+  /**
+   * A freed place of a full session is held for the first lawyer on its waiting list. Times are Beijing
+   * time, already formatted: Aliyun fills its approved template with the same strings.
+   */
+  'booking.waitlist_offer': defineTemplate({
+    params: z.strictObject({
+      centre: z.string().min(1).max(100),
+      startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      until: z.string().regex(/^\d{2}:\d{2}$/),
+    }),
+    example: { centre: '石家庄市长安区看守所', startsAt: '2026-11-27 09:00', until: '10:30' },
+    render: {
+      'zh-CN': ({ centre, startsAt, until }) => ({
+        subject: 'Custos 候补会见名额',
+        text: `候补有位：${centre} ${startsAt} 会见名额为您保留至 ${until}，请登录完成预约。`,
+      }),
+      en: ({ centre, startsAt, until }) => ({
+        subject: 'Custos: a place from the waiting list',
+        text: `A place opened at ${centre}, ${startsAt} (Beijing time). It is held for you until ${until}: sign in to book it.`,
+      }),
+    },
+  }),
   /** Checks a channel end to end (operators, the demo, tests). */
   'test.ping': defineTemplate({
     params: z.strictObject({}),
