@@ -1,6 +1,7 @@
 // English: the second language. Typed as the Chinese resource so a missing or extra key fails tsc.
 import bookingEn from './booking-en.js';
 import lawyersEn from './lawyers-en.js';
+import holidayYearsEn from './holiday-years-en.js';
 import type { Resources } from './zh-CN.js';
 
 const en: Resources = {
@@ -125,6 +126,7 @@ const en: Resources = {
       centreRooms: 'Rooms and terminals',
       centreClosedDates: 'Closed dates',
       centreSettings: 'Booking rules',
+      holidayYears: 'Public holidays',
     },
   },
   devMessages: {
@@ -291,6 +293,7 @@ const en: Resources = {
   },
   ...bookingEn,
   ...lawyersEn,
+  ...holidayYearsEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has been removed.',

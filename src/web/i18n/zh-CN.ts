@@ -1,6 +1,7 @@
 // Simplified Chinese: the first language of Custos and the shape every other language must match.
 import bookingZhCN from './booking-zh-CN.js';
 import lawyersZhCN from './lawyers-zh-CN.js';
+import holidayYearsZhCN from './holiday-years-zh-CN.js';
 
 const zhCN = {
   app: {
@@ -120,6 +121,7 @@ const zhCN = {
       centreRooms: '会见室与终端',
       centreClosedDates: '闭所日期',
       centreSettings: '会见预约规则',
+      holidayYears: '节假日安排',
     },
   },
   devMessages: {
@@ -285,6 +287,7 @@ const zhCN = {
   },
   ...bookingZhCN,
   ...lawyersZhCN,
+  ...holidayYearsZhCN,
   notFound: {
     title: '页面不存在',
     body: '您访问的地址不存在，或已被移除。',

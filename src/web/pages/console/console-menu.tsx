@@ -1,10 +1,11 @@
-// The console's left menu, built from the user's roles: everyone has Home; admins manage users and
-// the organisation tree and read the development mailbox; auditors read the audit log; centre staff run
-// the day sheet, the roster and the centre's booking configuration.
+// The console's left menu, built from the user's roles: everyone has Home; admins manage users, the
+// organisation tree and the public-holiday years, and read the development mailbox; auditors read the
+// audit log; centre staff run the day sheet, the roster and the centre's booking configuration.
 import {
   AuditOutlined,
   ApartmentOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   HomeOutlined,
   IdcardOutlined,
   MessageOutlined,
@@ -35,6 +36,7 @@ const ENTRIES: Entry[] = [
   { key: 'users', path: '/console/users', icon: <TeamOutlined />, role: 'admin' },
   { key: 'units', path: '/console/units', icon: <ApartmentOutlined />, role: 'admin' },
   { key: 'devMessages', path: '/console/dev-messages', icon: <MessageOutlined />, role: 'admin' },
+  { key: 'holidayYears', path: '/console/holiday-years', icon: <CarryOutOutlined />, role: 'admin' },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, role: 'auditor' },
   { key: 'centreDay', path: '/console/centre/day', icon: <CalendarOutlined />, role: 'centre_staff' },
   { key: 'centreRoster', path: '/console/centre/roster', icon: <IdcardOutlined />, role: 'centre_staff' },
