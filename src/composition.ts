@@ -40,6 +40,10 @@ import { BookingService } from './modules/booking/booking-service.js';
 import { HoldSweeper } from './modules/booking/hold-sweeper.js';
 import { CentreConfigService } from './modules/booking/centre-config-service.js';
 import { DaySheetService } from './modules/booking/day-sheet-service.js';
+import { AttendanceService } from './modules/booking/attendance-service.js';
+import { CentreCancellationService } from './modules/booking/centre-cancellation-service.js';
+import { CentreOpsRepository } from './modules/booking/centre-ops-repository.js';
+import { centreOpsRoutes } from './modules/booking/centre-ops-routes.js';
 import { BookingRepository } from './modules/booking/repository.js';
 import { RosterAdminService } from './modules/booking/roster-admin-service.js';
 import { RosterService } from './modules/booking/roster-service.js';
@@ -164,7 +168,12 @@ export async function createCustos(options: CustosOptions) {
   const bookingRepo = new BookingRepository();
   const calendar = new BusinessCalendar();
   const centres = new CentreConfigService(db, tx, bookingRepo, org, audit, clock);
-  const roster = new RosterService(db, tx, bookingRepo, centres, secrets, audit, clock);
+  const centreOpsRepo = new CentreOpsRepository();
+  const roster = new RosterService(db, tx, bookingRepo, centreOpsRepo, centres, secrets, audit, clock);
+  const idNoHeads = await roster.backfillIdNoHeads();
+  if (idNoHeads.filled > 0) logger.info(idNoHeads, 'filled in the masked ID heads of roster entries');
+  if (idNoHeads.unreadable > 0)
+    logger.warn(idNoHeads, 'roster ID numbers that the secret key cannot unseal stay fully masked');
   const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendar, clock);
   const lawyerRepo = new LawyerRepository();
   const lawyerDocuments = new DatabaseDocumentStore();
@@ -241,8 +250,28 @@ export async function createCustos(options: CustosOptions) {
     clock,
   );
   const waitlistCloser = new WaitlistCloser(tx, waitlistRepo, audit, clock);
-  const rosterAdmin = new RosterAdminService(db, tx, bookingRepo, centres, roster, audit, clock);
-  const daySheet = new DaySheetService(db, tx, bookingRepo, centres, audit);
+  const centreCancellations = new CentreCancellationService(
+    db,
+    tx,
+    bookingRepo,
+    centreOpsRepo,
+    centres,
+    audit,
+    bookingEvents,
+    clock,
+  );
+  const attendance = new AttendanceService(tx, bookingRepo, centres, audit, bookingEvents, clock);
+  const rosterAdmin = new RosterAdminService(
+    db,
+    tx,
+    bookingRepo,
+    centres,
+    roster,
+    centreCancellations,
+    audit,
+    clock,
+  );
+  const daySheet = new DaySheetService(db, tx, bookingRepo, centreOpsRepo, centres, audit, clock);
   // What the lawyers' messages and calendars read from the lawyers and identity modules, through the
   // caller's executor (the messages are written inside the booking's transaction).
   const noticeDirectory: NoticeDirectory = {
@@ -327,6 +356,7 @@ export async function createCustos(options: CustosOptions) {
           daySheet,
           calendar: bookingCalendar,
         }),
+        centreOpsRoutes({ cancellations: centreCancellations, attendance }),
         calendarFeedRoutes({
           feeds: calendarFeeds,
           publicUrl: settings.http.publicUrlConfigured ? settings.http.publicUrl : null,
@@ -432,6 +462,8 @@ export async function createCustos(options: CustosOptions) {
       bookings,
       rosterAdmin,
       daySheet,
+      centreCancellations,
+      attendance,
       bookingCalendar,
       bookingNotices,
       bookingReminders,

@@ -70,8 +70,8 @@ describe('configuring a centre for bookings', () => {
     await centre.openFromMenu('在押人员名册', '/console/centre/roster');
     await expectAccessible('roster');
     await centre.addDetainee('赵六', idNo(6));
-    // Only the last four characters of the ID number are ever shown.
-    expect(await centre.rosterRow('赵六')).toContain(`**************${idNo(6).slice(-4)}`);
+    // Only the region code and the last four characters of the ID number are ever shown.
+    expect(await centre.rosterRow('赵六')).toContain(`110105********${idNo(6).slice(-4)}`);
     expect(await centre.rosterRow('赵六')).not.toContain(idNo(6));
 
     const badFile = `姓名,身份证号,限制案件\n钱七,${idNo(7)},否\n孙八,110105198001010000,\n`;

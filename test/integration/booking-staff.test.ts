@@ -328,7 +328,7 @@ describe('the day sheet', () => {
     const res = await ok('GET', `/api/centres/${centreId}/day-sheet?date=2026-11-27`, staff);
     for (const serial of [1, 2, 3, 4]) expect(res.body).not.toContain(idNo(serial));
     const row = res.json<{ rows: SheetRow[] }>().rows.find((r) => r.bookingId === booked.second)!;
-    expect(row.detaineeIdNoMasked).toBe(`${'*'.repeat(14)}${idNo(1).slice(-4)}`);
+    expect(row.detaineeIdNoMasked).toBe(`110105********${idNo(1).slice(-4)}`);
   });
 
   it('is for the centre’s own staff only', async () => {
@@ -382,6 +382,7 @@ describe('the day sheet as CSV', () => {
       '在押人员',
       '身份证号',
       '状态',
+      '取消说明',
     ]);
     expect(records).toHaveLength(5);
     const tricky = records.find((r) => r[7] === TRICKY_NAME)!;
@@ -394,8 +395,9 @@ describe('the day sheet as CSV', () => {
       '',
       '钱律师',
       TRICKY_NAME,
-      `${'*'.repeat(14)}${idNo(4).slice(-4)}`,
+      `110105********${idNo(4).slice(-4)}`,
       '已确认',
+      '',
     ]);
     expect(records.find((r) => r[7] === '张三')![6]).toBe('王律师、赵律师');
     expect(res.body).not.toContain('二所在押人员');
@@ -438,12 +440,12 @@ async function importCsv(csv: string, dryRun: boolean, session = staff) {
 }
 
 describe('the roster', () => {
-  it('lists names with ID numbers masked from the stored tail, never whole', async () => {
+  it('lists names with ID numbers masked from the stored head and tail, never whole', async () => {
     const res = await ok('GET', `/api/centres/${centreId}/detainees`, staff);
     for (const serial of [1, 2, 3, 4, 5]) expect(res.body).not.toContain(idNo(serial));
     const items = res.json<{ items: RosterItem[] }>().items;
     expect(items.find((d) => d.name === '王五')).toMatchObject({
-      idNoMasked: `**************${idNo(3).slice(-4)}`,
+      idNoMasked: `110105********${idNo(3).slice(-4)}`,
       status: 'in_custody',
       restrictedCase: true,
     });
@@ -563,7 +565,7 @@ describe('the roster', () => {
       limit: 10,
       actionPrefix: 'roster.status_changed',
     });
-    expect(events[0]!.payload).toEqual({ from: 'in_custody', to: 'released' });
+    expect(events[0]!.payload).toEqual({ from: 'in_custody', to: 'released', cancelledBookingIds: [] });
 
     const monday = (await ok('GET', `/api/centres/${centreId}/availability`, lawyer))
       .json<{ days: { date: string; sessions: { id: string }[] }[] }>()

@@ -1,14 +1,19 @@
 // The day sheet: a centre's meetings on one date, session by session, in the order staff bring detainees
-// out (seed 003: bringing them out beforehand halves the wait). Staff read it on screen, filtered, or take
-// it to Excel as CSV.
+// out (seed 003: bringing them out beforehand halves the wait), with who cancelled what and why, and what
+// staff may do with each booking now. Staff read it on screen, filtered, or take it to Excel as CSV.
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Transactions } from '../../platform/db/transactions.js';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Actor, RequestContext } from '../identity/actor.js';
+import { describeCentreCancelReason, readCentreCancelReason } from './centre-cancel-reason.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
+import type { CentreOpsRepository, DaySheetEntryRecord } from './centre-ops-repository.js';
+import { staffActions } from './centre-ops-rules.js';
 import { toCsv, UTF8_BOM } from './csv.js';
+import type { DaySheetCancellation } from './day-sheet-schemas.js';
+import { maskedIdNo } from './masked-id-no.js';
 import type { BookingRepository } from './repository.js';
-import { maskedFromTail } from './roster-admin-service.js';
 import type { DaySheetQuery, DaySheetRow, DaySheetStatus, DaySheetView } from './schemas.js';
 
 /** Bookings whose client is to be brought out: the meeting is (or was) expected to happen. */
@@ -31,8 +36,10 @@ export class DaySheetService {
     private readonly db: Db,
     private readonly tx: Transactions,
     private readonly repo: BookingRepository,
+    private readonly ops: CentreOpsRepository,
     private readonly centres: CentreConfigService,
     private readonly audit: AuditRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async forDay(actor: Actor, unitId: string, query: DaySheetQuery): Promise<DaySheetView> {
@@ -85,6 +92,7 @@ export class DaySheetService {
         '在押人员',
         '身份证号',
         '状态',
+        '取消说明',
       ],
       ...rows.map((r) => [
         r.bringOutOrder === null ? '' : String(r.bringOutOrder),
@@ -97,6 +105,7 @@ export class DaySheetService {
         r.detaineeName,
         r.detaineeIdNoMasked,
         STATUS_ZH[r.status],
+        r.cancellation ? cancellationZh(r.cancellation) : '',
       ]),
     ];
     return UTF8_BOM + toCsv(table);
@@ -104,11 +113,12 @@ export class DaySheetService {
 
   /** Every booking of the day in bring-out order, numbered before any filter so the numbers stay put. */
   private async rows(unitId: string, date: string): Promise<DaySheetRow[]> {
-    const records = await this.repo.daySheetRows(this.db, unitId, date);
+    const records = await this.ops.daySheetEntries(this.db, unitId, date);
     const lawyers = await this.repo.lawyerNamesOf(
       this.db,
       records.map((r) => r.bookingId),
     );
+    const now = this.clock.now();
     let order = 0;
     return records.map((r) => {
       const status = r.status as DaySheetStatus;
@@ -127,11 +137,46 @@ export class DaySheetService {
           .filter((l) => l.bookingId === r.bookingId)
           .map((l) => ({ displayName: l.displayName, username: l.username })),
         detaineeName: r.detaineeName,
-        detaineeIdNoMasked: maskedFromTail(r.detaineeIdNoTail),
+        detaineeIdNoMasked: maskedIdNo(r.detaineeIdNoHead, r.detaineeIdNoTail),
         bringOutOrder: BRING_OUT.includes(status) ? ++order : null,
+        cancellation: cancellationOf(r),
+        // Holds are not listed, so the hold's expiry never matters here.
+        actions: staffActions({ ...r, holdExpiresAt: null }, now),
       };
     });
   }
+}
+
+function cancellationOf(r: DaySheetEntryRecord): DaySheetCancellation | null {
+  if (r.status === 'cancelled_by_centre') {
+    const reason = readCentreCancelReason(r.cancelReason);
+    return {
+      by: 'centre',
+      byName: r.cancelledByName,
+      at: r.cancelledAt?.toISOString() ?? null,
+      reasonCode: reason.code,
+      reason: reason.text,
+    };
+  }
+  if (r.status === 'cancelled' || r.status === 'cancelled_late') {
+    return {
+      by: 'lawyer',
+      byName: r.cancelledByName,
+      at: r.cancelledAt?.toISOString() ?? null,
+      reasonCode: null,
+      reason: r.cancelReason,
+    };
+  }
+  return null;
+}
+
+/** "看守所取消（李警官）：在押人员已转所" or "律师取消（王律师）：当事人已取保", for the CSV. */
+function cancellationZh(c: DaySheetCancellation): string {
+  const who = `${c.by === 'centre' ? '看守所取消' : '律师取消'}${c.byName ? `（${c.byName}）` : ''}`;
+  const why = c.reasonCode
+    ? describeCentreCancelReason({ code: c.reasonCode, text: c.reason }, 'zh-CN')
+    : c.reason;
+  return why ? `${who}：${why}` : who;
 }
 
 /** "09:30" in Beijing time (UTC+8 all year). */

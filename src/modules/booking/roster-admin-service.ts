@@ -1,19 +1,23 @@
 // What centre staff do with the roster beyond adding one person: list it (ID numbers masked, from the
-// stored tail, never unsealed), import a spreadsheet all-or-nothing after a preview that names each bad
-// row, and mark people released or transferred. Every change is checked against the staff member's centre
-// and audited in its transaction.
+// stored head and tail, never unsealed), import a spreadsheet all-or-nothing after a preview that names each
+// bad row, and mark people released or transferred, which cancels their meetings still to come. Every
+// change is checked against the staff member's centre and audited in its transaction.
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Transactions } from '../../platform/db/transactions.js';
-import { badRequest, conflict, msg, notFound } from '../../platform/http/errors.js';
+import { badRequest, conflict, msg } from '../../platform/http/errors.js';
 import type { LocalisedMessage } from '../../platform/http/problem.js';
 import { localiseIssue } from '../../platform/http/validation-messages.js';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Actor, RequestContext } from '../identity/actor.js';
 import { idNoSchema, maskIdNo } from '../lawyers/id-number.js';
+import type { CentreCancellationService } from './centre-cancellation-service.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
+import { detaineeNotOnRoster } from './centre-ops-errors.js';
+import type { DetaineeStatusResult } from './centre-ops-schemas.js';
 import { isUniqueViolation } from './constraint-errors.js';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
+import { maskedIdNo } from './masked-id-no.js';
 import type { BookingRepository, DetaineeRow } from './repository.js';
 import type { RosterService } from './roster-service.js';
 import type {
@@ -37,11 +41,6 @@ const COLUMNS = {
 const YES = new Set(['是', 'y', 'yes', 'true', '1']);
 const NO = new Set(['', '否', 'n', 'no', 'false', '0']);
 
-/** An ID number for staff lists, from the last four characters alone: the whole number stays sealed. */
-export function maskedFromTail(tail: string): string {
-  return `${'*'.repeat(14)}${tail}`;
-}
-
 type RowError = RosterImportRow['errors'][number];
 
 export class RosterAdminService {
@@ -51,6 +50,7 @@ export class RosterAdminService {
     private readonly repo: BookingRepository,
     private readonly centres: CentreConfigService,
     private readonly roster: RosterService,
+    private readonly cancellations: CentreCancellationService,
     private readonly audit: AuditRecorder,
     private readonly clock: Clock,
   ) {}
@@ -138,31 +138,50 @@ export class RosterAdminService {
     }
   }
 
-  /** Marks a detainee released or transferred (or back in custody, to correct a mistake). */
+  /**
+   * Marks a detainee released or transferred (or back in custody, to correct a mistake). Leaving the centre
+   * cancels, in the same transaction, every live meeting with them that has not started, with that reason;
+   * coming back restores none (the lawyers book again).
+   */
   async setStatus(
     actor: Actor,
     unitId: string,
     detaineeId: string,
     status: DetaineeStatus,
     ctx: RequestContext,
-  ): Promise<DetaineeListItem> {
+  ): Promise<DetaineeStatusResult> {
     await this.centres.requireCentre(actor, unitId);
-    const updated = await this.tx.run(async (tx) => {
-      const row = await this.repo.detaineeForUpdate(tx, detaineeId);
-      if (!row || row.unitId !== unitId) {
-        throw notFound('roster.not_found', msg('名册中没有该在押人员。', 'No such person on this roster.'));
-      }
-      if (row.status === status) return row;
-      const saved = await this.repo.updateDetainee(tx, row.id, { status, updatedAt: this.clock.now() });
-      await this.audit.record(tx, context(actor, ctx), {
+    const { row, cancelled } = await this.tx.run(async (tx, afterCommit) => {
+      // Locked first: a booking being completed for this person waits, then finds them gone.
+      const current = await this.repo.detaineeForUpdate(tx, detaineeId);
+      if (!current || current.unitId !== unitId) throw detaineeNotOnRoster();
+      if (current.status === status) return { row: current, cancelled: 0 };
+      const saved = await this.repo.updateDetainee(tx, current.id, { status, updatedAt: this.clock.now() });
+      const auditContext = context(actor, ctx);
+      const cancelledBookings =
+        status === 'in_custody'
+          ? []
+          : await this.cancellations.cancelComingMeetingsOf(
+              tx,
+              afterCommit,
+              auditContext,
+              actor.userId,
+              current.id,
+              status,
+            );
+      await this.audit.record(tx, auditContext, {
         action: 'roster.status_changed',
-        subject: { type: 'detainee', id: row.id },
+        subject: { type: 'detainee', id: current.id },
         unitId,
-        payload: { from: row.status, to: status },
+        payload: {
+          from: current.status,
+          to: status,
+          cancelledBookingIds: cancelledBookings.map((b) => b.id),
+        },
       });
-      return saved;
+      return { row: saved, cancelled: cancelledBookings.length };
     });
-    return present(updated);
+    return { ...present(row), cancelledBookings: cancelled };
   }
 }
 
@@ -170,7 +189,7 @@ function present(row: DetaineeRow): DetaineeListItem {
   return {
     id: row.id,
     name: row.name,
-    idNoMasked: maskedFromTail(row.idNoTail),
+    idNoMasked: maskedIdNo(row.idNoHead, row.idNoTail),
     status: row.status as DetaineeStatus,
     restrictedCase: row.restrictedCase,
     updatedAt: row.updatedAt.toISOString(),

@@ -8,15 +8,27 @@ import { conflict, msg } from '../../platform/http/errors.js';
 import type { AuditContext, AuditRecorder } from '../audit/audit-recorder.js';
 import type { Actor, RequestContext } from '../identity/actor.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
+import type { CentreOpsRepository } from './centre-ops-repository.js';
+import { idNoParts } from './masked-id-no.js';
 import type { BookingRepository, DetaineeRow } from './repository.js';
 
 const HASH_PURPOSE = 'detainee-id-no';
+const BACKFILL_BATCH = 500;
+
+/** How an ID number is kept on the roster: a keyed hash to match, sealed, and the parts lists show. */
+export interface StoredIdNo {
+  idNoHash: string;
+  idNoSealed: string;
+  idNoHead: string;
+  idNoTail: string;
+}
 
 export class RosterService {
   constructor(
     private readonly db: Db,
     private readonly tx: Transactions,
     private readonly repo: BookingRepository,
+    private readonly ops: CentreOpsRepository,
     private readonly centres: CentreConfigService,
     private readonly secrets: SecretBox,
     private readonly audit: AuditRecorder,
@@ -40,8 +52,8 @@ export class RosterService {
     input: { name: string; idNo: string; restrictedCase: boolean },
     auditContext: AuditContext,
   ): Promise<DetaineeRow> {
-    const idNoHash = this.hashOf(input.idNo);
-    if (await this.repo.detaineeByHash(tx, unitId, idNoHash)) {
+    const stored = this.storedIdNo(input.idNo);
+    if (await this.repo.detaineeByHash(tx, unitId, stored.idNoHash)) {
       throw conflict(
         'roster.duplicate',
         msg('该身份证号已在本所名册中。', 'This ID number is already on the roster.'),
@@ -50,9 +62,7 @@ export class RosterService {
     const row = await this.repo.insertDetainee(tx, {
       unitId,
       name: input.name,
-      idNoHash,
-      idNoSealed: this.secrets.seal(input.idNo),
-      idNoTail: input.idNo.slice(-4),
+      ...stored,
       restrictedCase: input.restrictedCase,
       createdAt: this.clock.now(),
       updatedAt: this.clock.now(),
@@ -68,21 +78,53 @@ export class RosterService {
 
   /**
    * The detainee in custody at this centre whose name and ID number both match, or undefined. Callers must
-   * not say which of the two failed: a lawyer learns nothing about people who are not their client.
+   * not say which of the two failed: a lawyer learns nothing about people who are not their client. The
+   * row is share-locked for the caller's transaction, so a release or transfer committed meanwhile either
+   * is seen here or sees (and cancels) the booking this transaction makes.
    */
   async match(
-    db: Executor,
+    tx: Executor,
     unitId: string,
     client: { name: string; idNo: string },
   ): Promise<DetaineeRow | undefined> {
-    const row = await this.repo.detaineeByHash(db, unitId, this.hashOf(client.idNo));
+    const row = await this.ops.detaineeByHashLocked(tx, unitId, this.hashOf(client.idNo));
     if (!row || row.status !== 'in_custody') return undefined;
     return normaliseName(row.name) === normaliseName(client.name) ? row : undefined;
   }
 
-  /** How an ID number is kept: its keyed hash for exact matching, sealed, and the tail staff lists show. */
-  storedIdNo(idNo: string): { idNoHash: string; idNoSealed: string; idNoTail: string } {
-    return { idNoHash: this.hashOf(idNo), idNoSealed: this.secrets.seal(idNo), idNoTail: idNo.slice(-4) };
+  /** How an ID number is kept: its keyed hash for exact matching, sealed, and the head and tail lists show. */
+  storedIdNo(idNo: string): StoredIdNo {
+    return { idNoHash: this.hashOf(idNo), idNoSealed: this.secrets.seal(idNo), ...idNoParts(idNo) };
+  }
+
+  /**
+   * Fills in the ID head of roster entries made before heads were kept, by unsealing their numbers. Run at
+   * start-up rather than as a migration, since only the running app holds the key that unseals; it touches
+   * only rows whose head is empty, so after the first start it reads nothing but an empty result. Returns
+   * how many rows it filled and how many it could not unseal (kept masked as stars; a sign the key
+   * changed).
+   */
+  async backfillIdNoHeads(): Promise<{ filled: number; unreadable: number }> {
+    let filled = 0;
+    let unreadable = 0;
+    let after: string | null = null;
+    for (;;) {
+      const batch = await this.ops.detaineesWithoutHead(this.db, after, BACKFILL_BATCH);
+      if (batch.length === 0) return { filled, unreadable };
+      const heads: { id: string; idNoHead: string }[] = [];
+      for (const row of batch) {
+        try {
+          heads.push({ id: row.id, idNoHead: idNoParts(this.secrets.open(row.idNoSealed)).idNoHead });
+        } catch {
+          unreadable++;
+        }
+      }
+      await this.tx.run(async (tx) => {
+        for (const h of heads) await this.ops.setIdNoHead(tx, h.id, h.idNoHead);
+      });
+      filled += heads.length;
+      after = batch.at(-1)!.id;
+    }
   }
 
   private hashOf(idNo: string): string {

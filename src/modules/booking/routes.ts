@@ -13,6 +13,7 @@ import type { CentreConfigService } from './centre-config-service.js';
 import type { DaySheetService } from './day-sheet-service.js';
 import type { RosterAdminService } from './roster-admin-service.js';
 import type { RosterService } from './roster-service.js';
+import { detaineeStatusResultSchema } from './centre-ops-schemas.js';
 import {
   availabilityViewSchema,
   bookingViewSchema,
@@ -377,10 +378,11 @@ export function bookingRoutes(deps: {
       {
         schema: {
           tags: ['booking'],
-          summary: 'Mark a detainee released, transferred or back in custody (centre staff)',
+          summary:
+            'Mark a detainee released, transferred (cancelling their meetings not yet started) or back in custody (centre staff)',
           params: detaineeParams,
           body: detaineeStatusRequestSchema,
-          response: { 200: detaineeListItemSchema, ...errors },
+          response: { 200: detaineeStatusResultSchema, ...errors },
         },
       },
       async (request) =>

@@ -1,6 +1,7 @@
 // Request and response shapes of the booking API, shared with the web UI.
 import { z } from 'zod';
 import { idNoSchema } from '../lawyers/id-number.js';
+import { daySheetActionSchema, daySheetCancellationSchema } from './day-sheet-schemas.js';
 
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time as HH:MM');
 export const channelSchema = z.enum(['in_person', 'remote']);
@@ -225,6 +226,10 @@ export const daySheetRowSchema = z.object({
   detaineeIdNoMasked: z.string(),
   /** Place in the order staff bring detainees out (by session start); null when nobody is to be brought. */
   bringOutOrder: z.number().int().nullable(),
+  /** Who cancelled and why; null unless the booking was cancelled. */
+  cancellation: daySheetCancellationSchema.nullable(),
+  /** What staff may do with the booking now (centre-ops-rules.ts). */
+  actions: z.array(daySheetActionSchema),
 });
 export type DaySheetRow = z.infer<typeof daySheetRowSchema>;
 

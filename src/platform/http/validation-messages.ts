@@ -42,6 +42,9 @@ const CUSTOM_ZH: Record<string, string> = {
   'the licence photo file is empty': '执业证照片文件为空',
   'the licence photo must be 5 MB or smaller': '执业证照片不能超过 5 MB',
   'the licence photo must be a JPEG, PNG or PDF file': '执业证照片应为 JPEG、PNG 或 PDF 文件',
+  // centre operations (src/modules/booking/centre-ops-schemas.ts)
+  'say briefly what happened: an emergency or another reason needs words':
+    '请简要说明情况：突发情况或其他原因须写明理由',
   // cases (src/modules/cases/schemas.ts)
   'a case number: up to 40 letters, digits and hyphens': '案件编号最多 40 位，只能包含字母、数字和连字符',
   'an officer is chosen from the case officers': '办案民警应从本案的办案民警中选择',

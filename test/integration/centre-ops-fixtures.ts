@@ -1,0 +1,181 @@
+// Set-up shared by the tests of the centre's own acts on bookings (cancellation, attendance): the demo
+// centre with two sessions a working day, a second centre with its own staff, lawyers who sign in through
+// the API, and small request helpers. Meetings themselves are booked through booking-fixtures.ts.
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { queryRows } from '../../src/platform/db/database.js';
+import type { Session, TestApp } from '../harness/test-app.js';
+import { idNo } from '../harness/test-numbers.js';
+
+export type Method = 'GET' | 'POST' | 'PUT';
+
+/** A request that must answer with the given status; returns the response. */
+export async function expectStatus(
+  t: TestApp,
+  status: number,
+  method: Method,
+  url: string,
+  session: Session,
+  body?: unknown,
+) {
+  const res = await t.request({ method, url, session, body });
+  expect(res.statusCode, res.body).toBe(status);
+  return res;
+}
+
+/** The demo centre's id, seen from a lawyer. */
+export async function demoCentreId(t: TestApp, lawyer: Session): Promise<string> {
+  return (await expectStatus(t, 200, 'GET', '/api/centres', lawyer)).json().items[0].id;
+}
+
+/** A second detention centre in the demo district, with one staff member, signed in. */
+export async function secondCentre(
+  t: TestApp,
+  username = 'centre2.ops',
+): Promise<{ unitId: string; staff: Session }> {
+  const repo = t.custos.repositories.identity;
+  const db = t.custos.database.db;
+  const district = (await repo.unitByCode(db, '130102'))!;
+  const unit = await t.custos.tx.run((tx) =>
+    repo.insertUnit(tx, {
+      parentId: district.id,
+      kind: 'detention_centre',
+      code: '130102-KSS-OPS2',
+      name: '长安区第二看守所',
+      nameEn: "Chang'an Second Detention Centre",
+    }),
+  );
+  await provisionUser(t, username, '二所 钱警官', unit.id, 'centre_staff');
+  return { unitId: unit.id, staff: await t.signIn(username) };
+}
+
+/** A lawyer of the demo law firm, signed in through the API. */
+export async function newLawyer(t: TestApp, username: string, displayName: string): Promise<Session> {
+  const firm = (await t.custos.repositories.identity.unitByCode(t.custos.database.db, 'LF-13010001'))!;
+  await provisionUser(t, username, displayName, firm.id, 'lawyer');
+  return t.signIn(username);
+}
+
+async function provisionUser(
+  t: TestApp,
+  username: string,
+  displayName: string,
+  unitId: string,
+  role: 'lawyer' | 'centre_staff',
+) {
+  const repo = t.custos.repositories.identity;
+  const unit = (await repo.unitById(t.custos.database.db, unitId))!;
+  const password = 'a long password for tests';
+  await t.custos.tx.run((tx) =>
+    t.custos.services.users.provision(
+      tx,
+      { username, displayName, unit, roles: [role], password, passwordChangeRequired: false },
+      { actor: null },
+    ),
+  );
+  t.credentials.set(username, { username, password, role, displayName });
+}
+
+/** Two sessions every working day (09:00–11:00 and 14:00–17:00) of one-hour meetings, six places each. */
+export async function addWorkingDaySessions(t: TestApp, unitId: string, staff: Session): Promise<void> {
+  for (const weekday of [1, 2, 3, 4, 5]) {
+    for (const [startTime, endTime] of [
+      ['09:00', '11:00'],
+      ['14:00', '17:00'],
+    ]) {
+      await expectStatus(t, 201, 'POST', `/api/centres/${unitId}/session-templates`, staff, {
+        weekday,
+        startTime,
+        endTime,
+        channel: 'in_person',
+        onlinePlaces: 6,
+        walkInPlaces: 2,
+        durations: [60],
+      });
+    }
+  }
+}
+
+export interface Detainee {
+  id: string;
+  name: string;
+  idNo: string;
+}
+
+/** Adds a detainee to a centre's roster through the API. */
+export async function enrol(
+  t: TestApp,
+  unitId: string,
+  staff: Session,
+  serial: number,
+  name: string,
+): Promise<Detainee> {
+  const client = { name, idNo: idNo(serial) };
+  const res = await expectStatus(t, 201, 'POST', `/api/centres/${unitId}/detainees`, staff, {
+    ...client,
+    restrictedCase: false,
+  });
+  return { id: res.json<{ id: string }>().id, ...client };
+}
+
+export interface SessionView {
+  id: string;
+  startsAt: string;
+  remaining: number;
+}
+
+/** The bookable sessions of a centre on a date, in start order, as a lawyer sees them. */
+export async function sessionsOn(
+  t: TestApp,
+  unitId: string,
+  lawyer: Session,
+  date: string,
+): Promise<SessionView[]> {
+  const res = await expectStatus(t, 200, 'GET', `/api/centres/${unitId}/availability`, lawyer);
+  const day = res
+    .json<{ days: { date: string; sessions: SessionView[] }[] }>()
+    .days.find((d) => d.date === date);
+  if (!day) throw new Error(`no bookable sessions on ${date}`);
+  return day.sessions;
+}
+
+export interface DaySheetEntry {
+  bookingId: string;
+  status: string;
+  detaineeName: string;
+  detaineeIdNoMasked: string;
+  cancellation: {
+    by: 'lawyer' | 'centre';
+    byName: string | null;
+    at: string | null;
+    reasonCode: string | null;
+    reason: string | null;
+  } | null;
+  actions: string[];
+}
+
+export async function daySheet(
+  t: TestApp,
+  unitId: string,
+  staff: Session,
+  date: string,
+): Promise<DaySheetEntry[]> {
+  const res = await expectStatus(t, 200, 'GET', `/api/centres/${unitId}/day-sheet?date=${date}`, staff);
+  return res.json<{ rows: DaySheetEntry[] }>().rows;
+}
+
+/** The strikes the database recorded against a booking. */
+export async function strikesOf(t: TestApp, bookingId: string): Promise<{ kind: string; lawyer: string }[]> {
+  return queryRows(
+    t.custos.database.db,
+    sql`select kind, lawyer_user_id as lawyer from lawyer_strike where booking_id = ${bookingId}`,
+  );
+}
+
+export async function userIdOf(t: TestApp, username: string): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    t.custos.database.db,
+    sql`select id from app_user where username = ${username}`,
+  );
+  return row!.id;
+}
