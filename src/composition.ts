@@ -36,6 +36,7 @@ import { CalendarFeedService } from './modules/booking/calendar-feed-service.js'
 import type { NoticeDirectory } from './modules/booking/notice-directory.js';
 import { ReminderRepository } from './modules/booking/reminder-repository.js';
 import { BookingEvents } from './modules/booking/booking-events.js';
+import { BookingParties } from './modules/booking/booking-party.js';
 import { BookingService } from './modules/booking/booking-service.js';
 import { HoldSweeper } from './modules/booking/hold-sweeper.js';
 import { CentreConfigService } from './modules/booking/centre-config-service.js';
@@ -54,7 +55,10 @@ import { WaitlistRepository } from './modules/booking/waitlist-repository.js';
 import { waitlistRoutes } from './modules/booking/waitlist-routes.js';
 import { WaitlistService } from './modules/booking/waitlist-service.js';
 import { StandingInTransaction } from './modules/lawyers/standing-in-transaction.js';
-import { BusinessCalendar } from './platform/calendar/business-calendar.js';
+import { HolidayYearRepository, storedYearsOf } from './modules/booking/holiday-year-repository.js';
+import { holidayYearRoutes } from './modules/booking/holiday-year-routes.js';
+import { HolidayYearService } from './modules/booking/holiday-year-service.js';
+import { CalendarProvider } from './platform/calendar/calendar-provider.js';
 import { IdentityRepository } from './modules/identity/repository.js';
 import { SecondFactorService } from './modules/identity/second-factor-service.js';
 import { UserAdminService } from './modules/identity/user-admin-service.js';
@@ -166,7 +170,10 @@ export async function createCustos(options: CustosOptions) {
   );
   const notifyAdmin = new NotifyAdminService(db, notifyRepo, org);
   const bookingRepo = new BookingRepository();
-  const calendar = new BusinessCalendar();
+  // The built-in holiday years plus those admins stored; every availability question re-checks the store.
+  const holidayYearRepo = new HolidayYearRepository();
+  const calendars = await CalendarProvider.start(storedYearsOf(db, holidayYearRepo));
+  const holidayYears = new HolidayYearService(db, tx, holidayYearRepo, calendars, audit, clock);
   const centres = new CentreConfigService(db, tx, bookingRepo, org, audit, clock);
   const centreOpsRepo = new CentreOpsRepository();
   const roster = new RosterService(db, tx, bookingRepo, centreOpsRepo, centres, secrets, audit, clock);
@@ -174,7 +181,7 @@ export async function createCustos(options: CustosOptions) {
   if (idNoHeads.filled > 0) logger.info(idNoHeads, 'filled in the masked ID heads of roster entries');
   if (idNoHeads.unreadable > 0)
     logger.warn(idNoHeads, 'roster ID numbers that the secret key cannot unseal stay fully masked');
-  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendar, clock);
+  const availability = new AvailabilityService(db, tx, bookingRepo, centres, org, calendars, clock);
   const lawyerRepo = new LawyerRepository();
   const lawyerDocuments = new DatabaseDocumentStore();
   const lawyerIdentity = new IdentityPort(identityRepo, users, lawyerRepo, audit);
@@ -204,6 +211,8 @@ export async function createCustos(options: CustosOptions) {
   // Lawyers' standing is asked by the booking service before every online booking.
   const standing = new StandingService(db, tx, lawyerRepo, lawyerIdentity, centres, audit, clock);
   const assistants = new AssistantService(db, tx, lawyerRepo, lawyerIdentity, audit, clock);
+  // An assistant books for the lawyer they assist: a confirmed link, asked on every request.
+  const bookingParties = new BookingParties(assistants);
   const lawyerAccounts = new AccountService(db, lawyerRepo, lawyerIdentity, standing, assistants, secrets);
   // Reactions to booking changes (messages to lawyers, the waiting list) subscribe here.
   const bookingEvents = new BookingEvents();
@@ -217,6 +226,7 @@ export async function createCustos(options: CustosOptions) {
     roster,
     org,
     standing,
+    bookingParties,
     audit,
     bookingEvents,
     holdSweeper,
@@ -356,6 +366,7 @@ export async function createCustos(options: CustosOptions) {
           daySheet,
           calendar: bookingCalendar,
         }),
+        holidayYearRoutes({ holidayYears }),
         centreOpsRoutes({ cancellations: centreCancellations, attendance }),
         calendarFeedRoutes({
           feeds: calendarFeeds,
@@ -468,6 +479,8 @@ export async function createCustos(options: CustosOptions) {
       bookingNotices,
       bookingReminders,
       calendarFeeds,
+      holidayYears,
+      calendars,
       bookingEvents,
       holdSweeper,
       waitlist,

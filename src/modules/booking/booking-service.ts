@@ -11,6 +11,7 @@ import type { OrgDirectory } from '../identity/org-directory.js';
 import { requireRole } from '../identity/policy.js';
 import type { AvailabilityService } from './availability-service.js';
 import type { BookingEvents } from './booking-events.js';
+import { mayActOn, onBehalfFields, type BookingParties, type BookingParty } from './booking-party.js';
 import { isLateCancellation, isoWeekOfMeeting } from './booking-rules.js';
 import type { HoldSweeper } from './hold-sweeper.js';
 import { context, type CentreConfigService } from './centre-config-service.js';
@@ -36,10 +37,12 @@ const LIVE = ['held', 'confirmed', 'awaiting_permission'];
 
 /**
  * Whether a lawyer may book online at a centre (the lawyers module: approved, not suspended there). Asked
- * before a hold or a one-step booking only: walk-ins and existing bookings are never affected.
+ * before a hold or a one-step booking only: walk-ins and existing bookings are never affected. Asked of the
+ * lawyer the booking is for, who is not the caller when an assistant books.
  */
 export interface LawyerStanding {
   requireCanBookOnline(actor: Actor, unitId: string): Promise<void>;
+  requireLawyerCanBookOnline(lawyerUserId: string, unitId: string): Promise<void>;
 }
 
 interface CompletionExtras {
@@ -58,6 +61,7 @@ export class BookingService {
     private readonly roster: RosterService,
     private readonly org: OrgDirectory,
     private readonly standing: LawyerStanding,
+    private readonly parties: BookingParties,
     private readonly audit: AuditRecorder,
     private readonly events: BookingEvents,
     private readonly sweeper: HoldSweeper,
@@ -67,12 +71,13 @@ export class BookingService {
   /** Holds a place for the lawyer while they finish the journey; the hold lapses by itself. */
   async hold(actor: Actor, input: HoldRequest, ctx: RequestContext): Promise<BookingView> {
     requireRole(actor, 'lawyer');
-    const replay = await this.replay(actor, input.idempotencyKey);
+    const party = await this.parties.resolve(actor, input.onBehalfOf);
+    const replay = await this.replay(party, input.idempotencyKey);
     if (replay) return replay;
-    const { session, settings } = await this.bookableSession(actor, input.sessionId, input.durationMinutes);
-    const held = await this.guarded(actor, input.idempotencyKey, () =>
+    const { session, settings } = await this.bookableSession(party, input.sessionId, input.durationMinutes);
+    const held = await this.guarded(party, input.idempotencyKey, () =>
       this.tx.run(async (tx, afterCommit) => {
-        const b = await this.placeHold(tx, afterCommit, actor, session, settings, input);
+        const b = await this.placeHold(tx, afterCommit, party, session, settings, input);
         await this.audit.record(tx, context(actor, ctx), {
           action: 'booking.held',
           subject: { type: 'booking', id: b.id },
@@ -81,6 +86,7 @@ export class BookingService {
             sessionId: session.id,
             startsAt: b.startsAt.toISOString(),
             durationMinutes: b.durationMinutes,
+            ...onBehalfFields(party),
           },
         });
         return b;
@@ -97,25 +103,30 @@ export class BookingService {
     ctx: RequestContext,
   ): Promise<BookingView> {
     requireRole(actor, 'lawyer');
+    const party = await this.parties.resolve(actor, input.onBehalfOf);
     const found = await this.repo.bookingById(this.db, bookingId);
     if (!found) throw bookingNotFound();
-    const extras = await this.completionExtras(actor, await this.centres.settingsOf(found.unitId), input);
+    const extras = await this.completionExtras(party, await this.centres.settingsOf(found.unitId), input);
     const done = await this.refusalsNamed(() =>
       this.tx.run(async (tx, afterCommit) => {
         const held = await this.repo.bookingById(tx, bookingId, true);
         if (!held) throw bookingNotFound();
-        if (held.bookedBy !== actor.userId) throw notYourBooking();
+        if (!mayActOn(party, held)) throw notYourBooking();
         if (held.status !== 'held') throw wrongState();
         if (held.holdExpiresAt! <= this.clock.now()) {
           await this.sweeper.sweepIn(tx, afterCommit, held.sessionId);
           return { expired: true as const };
         }
-        const b = await this.completeHeld(tx, afterCommit, actor, held, input, extras);
+        const b = await this.completeHeld(tx, afterCommit, party, held, input, extras);
         await this.audit.record(tx, context(actor, ctx), {
           action: b.status === 'confirmed' ? 'booking.confirmed' : 'booking.awaiting_permission',
           subject: { type: 'booking', id: b.id },
           unitId: b.unitId,
-          payload: { detaineeId: b.detaineeId, coCounsel: input.coCounselUsername ?? null },
+          payload: {
+            detaineeId: b.detaineeId,
+            coCounsel: input.coCounselUsername ?? null,
+            ...onBehalfFields(party),
+          },
         });
         return { expired: false as const, booking: b };
       }),
@@ -128,14 +139,15 @@ export class BookingService {
   /** Hold and complete in one transaction, for API clients; idempotent on the key. */
   async book(actor: Actor, input: BookRequest, ctx: RequestContext): Promise<BookingView> {
     requireRole(actor, 'lawyer');
-    const replay = await this.replay(actor, input.idempotencyKey);
+    const party = await this.parties.resolve(actor, input.onBehalfOf);
+    const replay = await this.replay(party, input.idempotencyKey);
     if (replay) return replay;
-    const { session, settings } = await this.bookableSession(actor, input.sessionId, input.durationMinutes);
-    const extras = await this.completionExtras(actor, settings, input);
-    const booked = await this.guarded(actor, input.idempotencyKey, () =>
+    const { session, settings } = await this.bookableSession(party, input.sessionId, input.durationMinutes);
+    const extras = await this.completionExtras(party, settings, input);
+    const booked = await this.guarded(party, input.idempotencyKey, () =>
       this.tx.run(async (tx, afterCommit) => {
-        const held = await this.placeHold(tx, afterCommit, actor, session, settings, input);
-        const b = await this.completeHeld(tx, afterCommit, actor, held, input, extras);
+        const held = await this.placeHold(tx, afterCommit, party, session, settings, input);
+        const b = await this.completeHeld(tx, afterCommit, party, held, input, extras);
         await this.audit.record(tx, context(actor, ctx), {
           action: b.status === 'confirmed' ? 'booking.confirmed' : 'booking.awaiting_permission',
           subject: { type: 'booking', id: b.id },
@@ -145,6 +157,7 @@ export class BookingService {
             startsAt: b.startsAt.toISOString(),
             detaineeId: b.detaineeId,
             oneStep: true,
+            ...onBehalfFields(party),
           },
         });
         return b;
@@ -154,16 +167,19 @@ export class BookingService {
   }
 
   /**
-   * The lawyer cancels. Before the centre's deadline the place is simply freed; after it the cancellation
-   * counts as a no-show strike (seed 003: cancel 24 h ahead or it is a no-show).
+   * The lawyer (or the assistant who entered the booking for them) cancels. Before the centre's deadline
+   * the place is simply freed; after it the cancellation counts as a no-show strike against the lawyer
+   * (seed 003: cancel 24 h ahead or it is a no-show).
    */
   async cancel(
     actor: Actor,
     bookingId: string,
     reason: string | undefined,
     ctx: RequestContext,
+    onBehalfOf?: string,
   ): Promise<BookingView> {
     requireRole(actor, 'lawyer');
+    const party = await this.parties.resolve(actor, onBehalfOf);
     const found = await this.repo.bookingById(this.db, bookingId);
     if (!found) throw bookingNotFound();
     const settings = await this.centres.settingsOf(found.unitId);
@@ -171,8 +187,8 @@ export class BookingService {
       const b = await this.repo.bookingById(tx, bookingId, true);
       if (!b) throw bookingNotFound();
       const lawyers = await this.repo.lawyersOf(tx, [b.id]);
-      if (b.bookedBy !== actor.userId && !lawyers.some((l) => l.lawyerUserId === actor.userId))
-        throw notYourBooking();
+      const meetingLawyerIds = lawyers.map((l) => l.lawyerUserId);
+      if (!mayActOn(party, b, meetingLawyerIds)) throw notYourBooking();
       if (!LIVE.includes(b.status)) throw wrongState();
       const now = this.clock.now();
       const late = isLateCancellation(b, now, settings.cancellationDeadlineHours);
@@ -187,7 +203,7 @@ export class BookingService {
         action: late ? 'booking.cancelled_late' : 'booking.cancelled',
         subject: { type: 'booking', id: b.id },
         unitId: b.unitId,
-        payload: { reason: reason ?? null, startsAt: b.startsAt.toISOString() },
+        payload: { reason: reason ?? null, startsAt: b.startsAt.toISOString(), ...onBehalfFields(party) },
       });
       await this.events.emit(tx, afterCommit, {
         kind: late ? 'cancelled_late' : 'cancelled',
@@ -200,10 +216,12 @@ export class BookingService {
     return this.present(cancelled);
   }
 
-  async mine(actor: Actor): Promise<BookingView[]> {
+  /** The lawyer's bookings from a week ago on; an assistant names their principal to see the principal's. */
+  async mine(actor: Actor, onBehalfOf?: string): Promise<BookingView[]> {
     requireRole(actor, 'lawyer');
+    const party = await this.parties.resolve(actor, onBehalfOf);
     const since = new Date(this.clock.now().getTime() - 7 * 86_400_000);
-    const rows = await this.repo.bookingsOfLawyer(this.db, actor.userId, since);
+    const rows = await this.repo.bookingsOfLawyer(this.db, party.lawyerUserId, since);
     return this.presentMany(rows);
   }
 
@@ -214,10 +232,10 @@ export class BookingService {
    * standing at that centre, the booking window, the duration, and a session already visibly full (a flash
    * crowd's losers are told at once; the database still decides every booking that gets past here).
    */
-  private async bookableSession(actor: Actor, sessionId: string, durationMinutes: number) {
+  private async bookableSession(party: BookingParty, sessionId: string, durationMinutes: number) {
     const session = await this.repo.session(this.db, sessionId);
     if (!session) throw sessionNotFound();
-    await this.standing.requireCanBookOnline(actor, session.unitId);
+    await this.standing.requireLawyerCanBookOnline(party.lawyerUserId, session.unitId);
     const settings = await this.centres.settingsOf(session.unitId);
     const now = this.clock.now();
     if (!(await this.availability.isOpenForBooking(session, settings, now))) {
@@ -238,7 +256,7 @@ export class BookingService {
   private async placeHold(
     tx: Tx,
     afterCommit: AfterCommit,
-    actor: Actor,
+    party: BookingParty,
     session: SessionRow,
     settings: FacilitySettings,
     input: { durationMinutes: number; idempotencyKey?: string },
@@ -251,7 +269,8 @@ export class BookingService {
       {
         unitId: session.unitId,
         sessionId: session.id,
-        bookedBy: actor.userId,
+        bookedBy: party.lawyerUserId,
+        enteredBy: party.enteredBy,
         status: 'held',
         startsAt: session.startsAt,
         endsAt: new Date(session.startsAt.getTime() + input.durationMinutes * 60_000),
@@ -260,7 +279,8 @@ export class BookingService {
         idempotencyKey: input.idempotencyKey ?? null,
         createdAt: now,
       },
-      [actor.userId],
+      // The lawyer of the meeting, whom the overlap rule binds; an assistant never is one.
+      [party.lawyerUserId],
     );
   }
 
@@ -269,14 +289,14 @@ export class BookingService {
    * embedded database a read through another handle inside it would wait for it for ever.
    */
   private async completionExtras(
-    actor: Actor,
+    party: BookingParty,
     settings: FacilitySettings,
     input: CompleteRequest,
   ): Promise<CompletionExtras> {
     let coCounselId: string | null = null;
     if (input.coCounselUsername) {
       const id = await this.org.lawyerIdByUsername(input.coCounselUsername);
-      if (!id || id === actor.userId) throw coCounselUnknown();
+      if (!id || id === party.lawyerUserId) throw coCounselUnknown();
       coCounselId = id;
     }
     return { cap: settings.maxBookingsPerDetaineePerWeek, coCounselId };
@@ -285,7 +305,7 @@ export class BookingService {
   private async completeHeld(
     tx: Tx,
     afterCommit: AfterCommit,
-    actor: Actor,
+    party: BookingParty,
     held: BookingRow,
     input: CompleteRequest,
     extras: CompletionExtras,
@@ -294,7 +314,7 @@ export class BookingService {
     if (!client) throw clientNotFound();
     if (extras.cap !== null) {
       const { from, to } = isoWeekOfMeeting(held.startsAt);
-      const live = await this.repo.countLiveFor(tx, actor.userId, client.id, from, to);
+      const live = await this.repo.countLiveFor(tx, party.lawyerUserId, client.id, from, to);
       if (live >= extras.cap) throw fairnessCapReached(extras.cap);
     }
     if (extras.coCounselId) await this.repo.addLawyer(tx, held, extras.coCounselId);
@@ -307,21 +327,22 @@ export class BookingService {
     await this.events.emit(tx, afterCommit, {
       kind: client.restrictedCase ? 'awaiting_permission' : 'confirmed',
       booking: done,
-      actorUserId: actor.userId,
+      actorUserId: party.actor.userId,
     });
     return done;
   }
 
   /** The booking an earlier request with this key made, if any: a repeated submission gets the same answer. */
-  private async replay(actor: Actor, key: string | undefined): Promise<BookingView | undefined> {
+  private async replay(party: BookingParty, key: string | undefined): Promise<BookingView | undefined> {
     if (!key) return undefined;
-    const existing = await this.repo.bookingByIdempotencyKey(this.db, actor.userId, key);
+    // Keys are the lawyer's: an assistant repeating the lawyer's own request gets the lawyer's booking.
+    const existing = await this.repo.bookingByIdempotencyKey(this.db, party.lawyerUserId, key);
     return existing && this.present(existing);
   }
 
   /** Runs a booking transaction; two racing requests with one key end with the first one's booking. */
   private async guarded(
-    actor: Actor,
+    party: BookingParty,
     key: string | undefined,
     work: () => Promise<BookingRow>,
   ): Promise<BookingRow> {
@@ -329,7 +350,7 @@ export class BookingService {
       return await this.refusalsNamed(work);
     } catch (error) {
       if (key && isUniqueViolation(error, 'booking_idempotency_unique')) {
-        const existing = await this.repo.bookingByIdempotencyKey(this.db, actor.userId, key);
+        const existing = await this.repo.bookingByIdempotencyKey(this.db, party.lawyerUserId, key);
         if (existing) return existing;
       }
       throw error;
@@ -368,6 +389,7 @@ export class BookingService {
       durationMinutes: b.durationMinutes,
       holdExpiresAt: b.holdExpiresAt?.toISOString() ?? null,
       lawyerUserIds: lawyers.filter((l) => l.bookingId === b.id).map((l) => l.lawyerUserId),
+      enteredByUserId: b.enteredBy,
       detaineeName: b.detaineeId ? (names.get(b.detaineeId) ?? null) : null,
     }));
   }

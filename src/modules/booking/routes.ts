@@ -29,6 +29,7 @@ import {
   detaineeStatusRequestSchema,
   facilitySettingsSchema,
   holdRequestSchema,
+  myBookingsQuerySchema,
   roomInputSchema,
   roomViewSchema,
   rosterImportRequestSchema,
@@ -278,6 +279,7 @@ export function bookingRoutes(deps: {
           request.params.id,
           request.body.reason,
           requestContext(request),
+          request.body.onBehalfOf,
         ),
     );
 
@@ -286,11 +288,15 @@ export function bookingRoutes(deps: {
       {
         schema: {
           tags: ['booking'],
-          summary: 'The caller’s bookings from a week ago on',
+          summary:
+            'The caller’s bookings from a week ago on; an assistant names their principal (onBehalfOf) for theirs',
+          querystring: myBookingsQuerySchema,
           response: { 200: z.object({ items: z.array(bookingViewSchema) }), ...errors },
         },
       },
-      async (request) => ({ items: await bookings.mine(requireActor(request)) }),
+      async (request) => ({
+        items: await bookings.mine(requireActor(request), request.query.onBehalfOf),
+      }),
     );
 
     // ---- centre staff: lists behind the configuration pages, roster administration, the day sheet

@@ -60,10 +60,14 @@ export const detaineeInputSchema = z.object({
 
 export const clientSchema = z.object({ name: z.string().trim().min(1).max(50), idNo: idNoSchema });
 
+/** The principal lawyer a confirmed assistant acts for (booking-party.ts); left out, the caller's own. */
+const onBehalfOfSchema = z.uuid().optional();
+
 export const holdRequestSchema = z.object({
   sessionId: z.uuid(),
   durationMinutes: z.number().int().min(15).max(240),
   idempotencyKey: idempotencyKeySchema.optional(),
+  onBehalfOf: onBehalfOfSchema,
 });
 export type HoldRequest = z.infer<typeof holdRequestSchema>;
 
@@ -71,6 +75,7 @@ export const completeRequestSchema = z.object({
   client: clientSchema,
   /** The second lawyer of the meeting, by username (DOMAIN.md: 1-2 lawyers). */
   coCounselUsername: z.string().trim().min(1).max(64).optional(),
+  onBehalfOf: onBehalfOfSchema,
 });
 export type CompleteRequest = z.infer<typeof completeRequestSchema>;
 
@@ -80,7 +85,12 @@ export const bookRequestSchema = holdRequestSchema.extend(completeRequestSchema.
 });
 export type BookRequest = z.infer<typeof bookRequestSchema>;
 
-export const cancelRequestSchema = z.object({ reason: z.string().trim().max(200).optional() });
+export const cancelRequestSchema = z.object({
+  reason: z.string().trim().max(200).optional(),
+  onBehalfOf: onBehalfOfSchema,
+});
+
+export const myBookingsQuerySchema = z.object({ onBehalfOf: onBehalfOfSchema });
 
 export const sessionViewSchema = z.object({
   id: z.uuid(),
@@ -111,6 +121,8 @@ export const bookingViewSchema = z.object({
   durationMinutes: z.number().int(),
   holdExpiresAt: z.iso.datetime().nullable(),
   lawyerUserIds: z.array(z.uuid()),
+  /** The assistant who entered the booking for its lawyer; null when the lawyer did. */
+  enteredByUserId: z.uuid().nullable(),
   detaineeName: z.string().nullable(),
 });
 export type BookingView = z.infer<typeof bookingViewSchema>;

@@ -118,6 +118,8 @@ export class AssistantService {
     requireRole(actor, 'lawyer');
     const link = await this.repo.openLinkOfAssistant(this.db, actor.userId);
     if (!link?.confirmedAt || link.principalUserId !== principalUserId) throw notYourAssistant();
+    // Nobody acts for a disabled account: the assistant's reach ends with the principal's.
+    if (!(await this.identity.account(this.db, principalUserId))?.active) throw notYourAssistant();
     return link.principalUserId;
   }
 

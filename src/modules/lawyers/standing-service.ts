@@ -43,11 +43,19 @@ export class StandingService {
   /** Throws lawyer.not_approved or lawyer.suspended unless the lawyer may book online at the centre. */
   async requireCanBookOnline(actor: Actor, unitId: string): Promise<void> {
     requireRole(actor, 'lawyer');
-    const profile = await this.repo.profile(this.db, actor.userId);
+    await this.requireLawyerCanBookOnline(actor.userId, unitId);
+  }
+
+  /**
+   * The same question about a lawyer other than the caller: the principal an assistant books for. Whether
+   * the caller may act for that lawyer is the booking module's check (a confirmed assistant link).
+   */
+  async requireLawyerCanBookOnline(lawyerUserId: string, unitId: string): Promise<void> {
+    const profile = await this.repo.profile(this.db, lawyerUserId);
     if (profile && profile.status !== 'approved') {
       throw notApproved(profile.status === 'rejected' ? 'rejected' : 'pending', profile.rejectionReason);
     }
-    const active = await this.repo.activeSuspension(this.db, actor.userId, unitId, this.clock.now());
+    const active = await this.repo.activeSuspension(this.db, lawyerUserId, unitId, this.clock.now());
     if (active) {
       throw suspended({
         unitId,
