@@ -206,6 +206,20 @@ describe('making the feed URL', () => {
     expect(await auditActions(lawyerId)).toEqual(['calendar_feed.created']);
   });
 
+  it('is in the API documentation, the feed as a calendar', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    expect(Object.keys(doc.paths['/api/lawyers/me/calendar-feed']!).sort()).toEqual([
+      'delete',
+      'get',
+      'post',
+    ]);
+    const feed = Object.entries(doc.paths).find(([path]) => path.startsWith('/api/calendar-feeds/'));
+    expect(feed?.[0]).toBe('/api/calendar-feeds/{token}.ics');
+    expect(JSON.stringify(feed?.[1].get?.responses['200'])).toContain('text/calendar');
+  });
+
   it('follows the Host the lawyer used, and ignores one that is not a host name', async () => {
     const feed = await createFeed(other, { host: 'custos.example.cn:8443' });
     expect(feed.url).toMatch(/^http:\/\/custos\.example\.cn:8443\/api\/calendar-feeds\//);

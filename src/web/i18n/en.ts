@@ -1,6 +1,7 @@
 // English: the second language. Typed as the Chinese resource so a missing or extra key fails tsc.
 import bookingEn from './booking-en.js';
 import lawyersEn from './lawyers-en.js';
+import noticesEn from './notices-en.js';
 import holidayYearsEn from './holiday-years-en.js';
 import type { Resources } from './zh-CN.js';
 
@@ -293,6 +294,7 @@ const en: Resources = {
   },
   ...bookingEn,
   ...lawyersEn,
+  ...noticesEn,
   ...holidayYearsEn,
   notFound: {
     title: 'Page not found',

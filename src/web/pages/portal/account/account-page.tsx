@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../components/use-document-title.js';
 import { useProblemText } from '../../../components/use-problem-text.js';
 import { useLawyerAccount } from '../../../server-api/lawyers.js';
 import { AssistantsCard } from './assistants-card.js';
+import { CalendarFeedCard } from './calendar-feed-card.js';
 import { RegistrationCard } from './registration-card.js';
 import { SuspensionsCard } from './suspensions-card.js';
 import './account.css';
@@ -33,6 +34,7 @@ export function AccountPage() {
       <RegistrationCard account={account.data} />
       <SuspensionsCard suspensions={account.data.suspensions} />
       <AssistantsCard account={account.data} />
+      <CalendarFeedCard />
     </div>
   );
 }
