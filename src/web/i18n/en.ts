@@ -1,6 +1,7 @@
 // English: the second language. Typed as the Chinese resource so a missing or extra key fails tsc.
 import bookingEn from './booking-en.js';
 import lawyersEn from './lawyers-en.js';
+import centreOpsEn from './centre-ops-en.js';
 import noticesEn from './notices-en.js';
 import holidayYearsEn from './holiday-years-en.js';
 import type { Resources } from './zh-CN.js';
@@ -294,6 +295,7 @@ const en: Resources = {
   },
   ...bookingEn,
   ...lawyersEn,
+  ...centreOpsEn,
   ...noticesEn,
   ...holidayYearsEn,
   notFound: {

@@ -1,7 +1,9 @@
 // The day sheet: the day's meetings by session in bring-out order, filtered by date, session and status,
-// and exported as CSV for Excel.
+// and exported as CSV for Excel; staff cancel a booking for the centre, record whether the lawyer came,
+// and see who cancelled what and why.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -13,7 +15,12 @@ import { BookingStatusTag } from '../../../components/booking-status-tag.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { beijingHm, beijingToday } from '../../../format/beijing-date.js';
 import { daySheetCsvUrl, useDaySheet } from '../../../server-api/booking.js';
+import { AttendanceCorrectionModal } from './attendance-correction-modal.js';
+import { CentreCancelModal } from './centre-cancel-modal.js';
 import { CentrePage } from './centre-page.js';
+import { DaySheetActions } from './day-sheet-actions.js';
+import { DaySheetCancellationNote } from './day-sheet-cancellation.js';
+import './day-sheet.css';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,6 +42,8 @@ function DaySheet({ unitId }: { unitId: string }) {
   const sessionId = params.get('sessionId') ?? undefined;
   const status = (params.get('status') ?? undefined) as DaySheetStatus | undefined;
   const sheet = useDaySheet(unitId, { date, sessionId, status });
+  const [cancelling, setCancelling] = useState<DaySheetRow | null>(null);
+  const [correcting, setCorrecting] = useState<DaySheetRow | null>(null);
 
   const setFilter = (key: 'date' | 'sessionId' | 'status', value: string | undefined) =>
     setParams(
@@ -154,10 +163,24 @@ function DaySheet({ unitId }: { unitId: string }) {
           {
             key: 'status',
             title: t('centre.day.status'),
-            render: (_, r) => <BookingStatusTag status={r.status} />,
+            render: (_, r) => (
+              <span className="custos-day-status">
+                <BookingStatusTag status={r.status} />
+                {r.cancellation ? <DaySheetCancellationNote cancellation={r.cancellation} /> : null}
+              </span>
+            ),
+          },
+          {
+            key: 'actions',
+            title: t('centreOps.day.actions'),
+            render: (_, r) => (
+              <DaySheetActions unitId={unitId} row={r} onCancel={setCancelling} onCorrect={setCorrecting} />
+            ),
           },
         ]}
       />
+      <CentreCancelModal unitId={unitId} booking={cancelling} onClose={() => setCancelling(null)} />
+      <AttendanceCorrectionModal unitId={unitId} booking={correcting} onClose={() => setCorrecting(null)} />
     </Card>
   );
 }

@@ -1,7 +1,9 @@
-// The centre's roster: names with ID numbers masked (only the last four characters ever leave the
-// server), the restricted-case flag, status changes, adding one person and importing a spreadsheet.
+// The centre's roster: names with ID numbers masked (only the region code and the last four characters
+// ever leave the server), the restricted-case flag, status changes (a release or transfer warns first how
+// many meetings it cancels, then says how many it did), adding one person and importing a spreadsheet.
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, Input, Popconfirm, Space, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idNoSchema } from '../../../../modules/lawyers/id-number.js';
 import { showFieldErrors } from '../../../components/form-errors.js';
@@ -13,10 +15,10 @@ import { useLanguage } from '../../../i18n/use-language.js';
 import {
   useAddDetainee,
   useRoster,
-  useSetDetaineeStatus,
   type DetaineeListItem,
   type DetaineeStatus,
 } from '../../../server-api/booking.js';
+import { useChangeDetaineeStatus, useComingMeetings } from '../../../server-api/centre-ops.js';
 import { CentrePage } from './centre-page.js';
 import { RosterImport } from './roster-import.js';
 
@@ -29,7 +31,7 @@ const STATUS_TONES: Record<DetaineeStatus, Tone> = {
 export function CentreRosterPage() {
   const { t } = useTranslation();
   return (
-    <CentrePage title={t('centre.roster.title')} intro={t('centre.roster.intro')}>
+    <CentrePage title={t('centre.roster.title')} intro={t('centreOps.roster.intro')}>
       {(unitId) => (
         <div className="custos-stack">
           <AddDetainee unitId={unitId} />
@@ -171,7 +173,11 @@ function StatusActions({ unitId, detainee }: { unitId: string; detainee: Detaine
   const { t } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const setStatus = useSetDetaineeStatus(unitId);
+  const setStatus = useChangeDetaineeStatus(unitId);
+  const [open, setOpen] = useState<DetaineeStatus | null>(null);
+  // Asked only while a release or transfer waits for confirmation: the count is the staff member's warning.
+  const leaving = open === 'released' || open === 'transferred';
+  const coming = useComingMeetings(unitId, detainee.id, leaving);
   const choices: { status: DetaineeStatus; label: string }[] =
     detainee.status === 'in_custody'
       ? [
@@ -180,22 +186,43 @@ function StatusActions({ unitId, detainee }: { unitId: string; detainee: Detaine
         ]
       : [{ status: 'in_custody', label: t('centre.roster.markInCustody') }];
 
+  const warning = () => {
+    if (coming.isPending) return t('centreOps.roster.checking');
+    if (coming.isError) return problemText(coming.error);
+    return coming.data === 0
+      ? t('centreOps.roster.noComingMeetings')
+      : t('centreOps.roster.comingMeetings', { count: coming.data });
+  };
+
   return (
     <Space size={0} wrap>
       {choices.map((choice) => (
         <Popconfirm
           key={choice.status}
+          open={open === choice.status}
+          onOpenChange={(next) => setOpen(next ? choice.status : null)}
           title={t('centre.roster.confirmStatus', {
             name: detainee.name,
             status: t(`centre.roster.statuses.${choice.status}`),
           })}
+          description={
+            choice.status === 'in_custody' ? undefined : (
+              <span data-testid="roster-coming-meetings">{warning()}</span>
+            )
+          }
           okText={t('common.confirm')}
           cancelText={t('common.cancel')}
+          okButtonProps={{ disabled: leaving && coming.isPending, 'data-testid': 'roster-status-confirm' }}
           onConfirm={() =>
             setStatus.mutate(
               { detaineeId: detainee.id, status: choice.status },
               {
-                onSuccess: () => void message.success(t('centre.roster.statusChanged')),
+                onSuccess: (result) =>
+                  void message.success(
+                    result.cancelledBookings > 0
+                      ? t('centreOps.roster.statusChangedCancelled', { count: result.cancelledBookings })
+                      : t('centreOps.roster.statusChanged'),
+                  ),
                 onError: (error) => void message.error(problemText(error)),
               },
             )
@@ -205,6 +232,7 @@ function StatusActions({ unitId, detainee }: { unitId: string; detainee: Detaine
             type="link"
             size="small"
             loading={setStatus.isPending && setStatus.variables.status === choice.status}
+            data-testid={`roster-mark-${choice.status}`}
           >
             {choice.label}
             <span className="custos-visually-hidden"> {detainee.name}</span>

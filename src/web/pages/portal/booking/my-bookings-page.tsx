@@ -12,6 +12,7 @@ import { beijingDateOf, beijingHm, formatLongDate } from '../../../format/beijin
 import { useLanguage, useLocalName } from '../../../i18n/use-language.js';
 import { bookingIcsUrl, useCentres, useMyBookings, type BookingView } from '../../../server-api/booking.js';
 import { CancelBookingModal } from './cancel-booking-modal.js';
+import { CentreCancellationNote } from './centre-cancellation-note.js';
 import './booking.css';
 
 const LIVE = ['confirmed', 'awaiting_permission'];
@@ -102,6 +103,7 @@ function BookingList({
               {centreName(b.unitId)} · {b.detaineeName ?? ''} ·{' '}
               {t('journey.session.minutes', { count: b.durationMinutes })}
             </p>
+            {b.status === 'cancelled_by_centre' ? <CentreCancellationNote bookingId={b.id} /> : null}
             <div className="custos-booking-actions">
               <Link to={`/portal/bookings/${b.id}`} className="custos-link-button">
                 {t('myBookings.details')}
