@@ -254,19 +254,22 @@ describe('messages about a booking', () => {
     expect(await queued(late.id, 'booking.cancelled')).toEqual([]);
   });
 
-  it('tells the lawyer the centre cancelled, with the centre’s reason', async () => {
-    const b = await book(lawyers.zh.session, '2026-12-02', '09:00', client(5));
-    await changeAndEmit(
-      b.id,
-      { status: 'cancelled_by_centre', cancelledAt: t.clock.now(), cancelReason: '在押人员已移送' },
-      { kind: 'cancelled_by_centre', actorUserId: null, reason: '在押人员已移送' },
-    );
-    const [sent] = await queued(b.id, 'booking.cancelled_by_centre');
-    expect(sent!.body).toBe(
-      '石家庄市长安区看守所取消了您12月2日 09:00的会见，原因：在押人员已移送。不计爽约。',
-    );
-    const [phone] = await delivered([sent!.id]);
-    expect(phone).toEqual({ recipient: lawyers.zh.mobile, body: `【Custos】${sent!.body}` });
+  it('tells the lawyers the centre cancelled, with the centre’s reason in each one’s language', async () => {
+    const b = await book(lawyers.zh.session, '2026-12-02', '09:00', client(5), lawyers.en.username);
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/centres/${centreId}/bookings/${b.id}/cancel`,
+      session: staff,
+      body: { reasonCode: 'transferred', reason: '转至市第二看守所' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const sent = await queued(b.id, 'booking.cancelled_by_centre');
+    expect(sent.map((r) => r.body)).toEqual([
+      '石家庄市长安区看守所取消了您12月2日 09:00的会见，原因：在押人员已转所：转至市第二看守所。不计爽约。',
+      "Chang'an Detention Centre cancelled your meeting on Wed 2 Dec 09:00. Reason: The detainee has been transferred: 转至市第二看守所. This is not a strike against you.",
+    ]);
+    const phones = await delivered(sent.map((r) => r.id));
+    expect(phones.find((p) => p.recipient === lawyers.zh.mobile)?.body).toBe(`【Custos】${sent[0]!.body}`);
   });
 
   it('queues nothing when the change’s transaction rolls back', async () => {

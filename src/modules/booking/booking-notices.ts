@@ -6,10 +6,12 @@
 import { SHANGHAI_UTC_OFFSET_MINUTES, localDateOf } from '../../platform/calendar/local-date.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { AfterCommit } from '../../platform/db/transactions.js';
+import { clipText, MEETING_TEXT_LIMITS } from '../notify/booking-message-parts.js';
 import type { NotificationRequest, NotifyService } from '../notify/notify-service.js';
 import type { Locale } from '../notify/schemas.js';
 import type { TemplateParams } from '../notify/templates.js';
 import type { BookingChange, BookingChangeKind } from './booking-events.js';
+import { describeCentreCancelReason, readCentreCancelReason } from './centre-cancel-reason.js';
 import { centreNameIn, type CentreNames, type NoticeDirectory } from './notice-directory.js';
 import type { BookingRepository, BookingRow } from './repository.js';
 
@@ -56,7 +58,6 @@ export class BookingNotices {
   async onChange(tx: Tx, afterCommit: AfterCommit, change: BookingChange): Promise<void> {
     const template = TEMPLATE_OF[change.kind];
     if (!template) return;
-    const reason = change.reason ?? change.booking.cancelReason;
     await this.tell(tx, afterCommit, change.booking, template, (b, centre, locale) => {
       const meeting = meetingParams(b, centre, locale);
       switch (template) {
@@ -68,8 +69,7 @@ export class BookingNotices {
         case 'booking.cancelled_late':
           return { template, params: meeting };
         case 'booking.cancelled_by_centre':
-          // The centre must give a reason; should one arrive without, the lawyer is still told.
-          return { template, params: { ...meeting, reason: reason?.trim() || NO_REASON[locale] } };
+          return { template, params: { ...meeting, reason: centreReasonIn(change, locale) } };
       }
     });
   }
@@ -111,10 +111,23 @@ export class BookingNotices {
   }
 }
 
+/**
+ * The centre's reason in the reader's language: a stored reason code is translated and the staff member's
+ * own words kept (centre-cancel-reason.ts); free text (a refused permission) is read as an "other" reason.
+ * The centre must give a reason; should none arrive, the lawyer is still told.
+ */
+function centreReasonIn(change: BookingChange, locale: Locale): string {
+  const stored = change.booking.cancelReason?.trim();
+  const reason = stored
+    ? describeCentreCancelReason(readCentreCancelReason(stored), locale)
+    : change.reason?.trim() || NO_REASON[locale];
+  return clipText(reason, MEETING_TEXT_LIMITS.reason);
+}
+
 /** The centre (in the reader's language), the Shanghai date and the Shanghai start time of a meeting. */
 function meetingParams(b: BookingRow, centre: CentreNames | undefined, locale: Locale) {
   return {
-    centre: centreNameIn(centre, locale),
+    centre: clipText(centreNameIn(centre, locale), MEETING_TEXT_LIMITS.centre),
     date: localDateOf(b.startsAt),
     time: shanghaiTimeOf(b.startsAt),
   };

@@ -31,6 +31,6 @@ export interface NoticeDirectory {
 
 /** The centre's name in the reader's language; a centre that cannot be found is named generically. */
 export function centreNameIn(names: CentreNames | undefined, locale: Locale): string {
-  if (!names) return locale === 'en' ? 'the detention centre' : '看守所';
-  return locale === 'en' ? names.nameEn || names.name : names.name;
+  const name = (locale === 'en' ? names?.nameEn || names?.name : names?.name)?.trim();
+  return name || (locale === 'en' ? 'the detention centre' : '看守所');
 }

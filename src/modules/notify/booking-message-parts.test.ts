@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingDay } from './booking-message-parts.js';
+import { clipText, meetingDay } from './booking-message-parts.js';
 import { renderTemplate } from './templates.js';
 
 describe('the day of a meeting in a message', () => {
@@ -48,5 +48,14 @@ describe('booking messages', () => {
   it('refuse a date or time that is not one', () => {
     expect(() => renderTemplate('booking.cancelled', 'zh-CN', { ...meeting, date: '2026-13-01' })).toThrow();
     expect(() => renderTemplate('booking.cancelled', 'zh-CN', { ...meeting, time: '24:00' })).toThrow();
+  });
+});
+
+describe('clipping a text to a message’s limit', () => {
+  it('leaves a short text alone and cuts a long one with an ellipsis, never inside a character', () => {
+    expect(clipText('  石家庄市长安区看守所 ', 100)).toBe('石家庄市长安区看守所');
+    const long = '很'.repeat(150);
+    expect(clipText(long, 100)).toBe(`${'很'.repeat(99)}…`);
+    expect([...clipText('😀'.repeat(5), 3)]).toEqual(['😀', '😀', '…']);
   });
 });

@@ -4,9 +4,12 @@
 import { z } from 'zod';
 import type { Locale } from './schemas.js';
 
+/** Longest texts the booking messages take; senders clip to them, so a long name never fails a booking. */
+export const MEETING_TEXT_LIMITS = { centre: 100, reason: 200 } as const;
+
 /** The params naming a meeting: the centre in the reader's language, its Shanghai date and start time. */
 export const meetingParamsShape = {
-  centre: z.string().trim().min(1).max(60),
+  centre: z.string().trim().min(1).max(MEETING_TEXT_LIMITS.centre),
   date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 };
@@ -16,6 +19,12 @@ export const meetingMinutesSchema = z
   .int()
   .min(1)
   .max(24 * 60);
+
+/** The text cut to `max` characters (whole code points), with an ellipsis when it was longer. */
+export function clipText(text: string, max: number): string {
+  const chars = [...text.trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
 
 const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

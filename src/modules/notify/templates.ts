@@ -8,7 +8,12 @@
 // Aliyun SMS does not send this text but a template approved in their console, filled with the params: map
 // the key to its TemplateCode in ALIYUN_SMS_TEMPLATE_CODES and keep the variable names the same.
 import { z } from 'zod';
-import { meetingDay, meetingMinutesSchema, meetingParamsShape } from './booking-message-parts.js';
+import {
+  MEETING_TEXT_LIMITS,
+  meetingDay,
+  meetingMinutesSchema,
+  meetingParamsShape,
+} from './booking-message-parts.js';
 import type { Locale } from './schemas.js';
 
 export interface RenderedMessage {
@@ -131,7 +136,7 @@ export const TEMPLATES = {
       reason: z
         .string()
         .trim()
-        .max(200)
+        .max(MEETING_TEXT_LIMITS.reason)
         .transform((r) => r.replace(/[。.!！\s]+$/u, ''))
         .pipe(z.string().min(1)),
     }),
