@@ -83,6 +83,19 @@ import { CaseService } from './modules/cases/case-service.js';
 import { CasesIdentityPort } from './modules/cases/identity-port.js';
 import { CaseRepository } from './modules/cases/repository.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { openLocalEvidenceStores } from './platform/blobs/evidence-stores.js';
+import { FixityService } from './modules/recordings/fixity-service.js';
+import { IngestService } from './modules/recordings/ingest-service.js';
+import { MediaProbe } from './modules/recordings/media-probe.js';
+import { RecordingRepository } from './modules/recordings/repository.js';
+import { RecordingService } from './modules/recordings/recording-service.js';
+import { recordingRoutes } from './modules/recordings/routes.js';
+import { Sealer } from './modules/recordings/sealer.js';
+import { tusRoutes } from './modules/recordings/tus/tus-routes.js';
+import { UploadHashes } from './modules/recordings/upload-hashes.js';
+import { UploadLocks } from './modules/recordings/upload-locks.js';
+import { UploadStaging } from './modules/recordings/upload-staging.js';
+import { UploadSweeper } from './modules/recordings/upload-sweeper.js';
 
 export interface CustosOptions {
   settings: Settings;
@@ -317,8 +330,9 @@ export async function createCustos(options: CustosOptions) {
     clock,
   );
   const caseRepo = new CaseRepository();
-  // Until the recordings module answers, no activity has a sealed recording.
-  const sealedRecordingCounts = { sealedByActivity: async () => new Map<string, number>() };
+  // Recordings depend on cases; a case learns of its sealed recordings through this repository's answer.
+  const recordingRepo = new RecordingRepository();
+  const sealedRecordingCounts = recordingRepo;
   const cases = new CaseService(
     db,
     tx,
@@ -330,6 +344,84 @@ export async function createCustos(options: CustosOptions) {
     clock,
   );
   const caseActivities = new ActivityService(db, tx, caseRepo, cases, sealedRecordingCounts, audit, clock);
+  // Evidence: three write-once stores, uploads received beside the master, one writer per upload.
+  const evidenceStores = await openLocalEvidenceStores(settings.evidence);
+  const uploadStaging = await new UploadStaging(settings.evidence.uploadDir, settings.evidence.sm3).open();
+  const uploadHashes = new UploadHashes();
+  const uploadLocks = new UploadLocks(database, settings.evidence.maxParallelUploads);
+  const sealer = new Sealer(
+    db,
+    tx,
+    recordingRepo,
+    evidenceStores,
+    uploadStaging,
+    cases,
+    audit,
+    clock,
+    async (recordingId) => {
+      // The facts are read by the worker; the schedule catches any probe this nudge could not queue.
+      await jobs.send('recordings.probe', { recordingId }).catch((error: unknown) => {
+        logger.warn({ err: error, recordingId }, 'could not queue the media probe; the schedule will run it');
+      });
+    },
+    logger,
+  );
+  const ingest = new IngestService(
+    db,
+    tx,
+    recordingRepo,
+    cases,
+    uploadStaging,
+    uploadHashes,
+    uploadLocks,
+    sealer,
+    audit,
+    clock,
+    {
+      maxUploadBytes: settings.evidence.maxUploadBytes,
+      uploadExpiryMs: settings.evidence.uploadExpiryMs,
+      checkpointBytes: settings.evidence.checkpointBytes,
+    },
+    logger,
+  );
+  const uploadSweeper = new UploadSweeper(
+    db,
+    tx,
+    recordingRepo,
+    uploadStaging,
+    uploadHashes,
+    uploadLocks,
+    sealer,
+    cases,
+    audit,
+    clock,
+    logger,
+  );
+  const recordings = new RecordingService(db, tx, recordingRepo, cases, audit, clock);
+  const mediaProbe = new MediaProbe(
+    db,
+    tx,
+    recordingRepo,
+    evidenceStores,
+    audit,
+    clock,
+    settings.evidence.ffprobe,
+    logger,
+  );
+  const fixity = new FixityService(
+    db,
+    tx,
+    recordingRepo,
+    evidenceStores,
+    cases,
+    audit,
+    clock,
+    {
+      intervalMs: settings.evidence.fixityIntervalMs,
+      bytesPerSecond: settings.evidence.fixityBytesPerSecond,
+    },
+    logger,
+  );
   const metrics = createMetricsRegistry();
 
   let integrationTimer: NodeJS.Timeout | undefined;
@@ -383,6 +475,8 @@ export async function createCustos(options: CustosOptions) {
           account: lawyerAccounts,
         }),
         caseRoutes({ cases, activities: caseActivities }),
+        tusRoutes({ ingest }),
+        recordingRoutes({ recordings }),
       ],
     });
   }
@@ -400,6 +494,22 @@ export async function createCustos(options: CustosOptions) {
       'lawyers.purge_verifications': async () => {
         const removed = await verification.purge(new Date(clock.now().getTime() - 86_400_000));
         if (removed > 0) logger.info({ removed }, 'purged old verification codes');
+      },
+      'recordings.expire_uploads': async () => {
+        await uploadSweeper.expire();
+      },
+      'recordings.finish_sealing': async () => {
+        await uploadSweeper.finishSealing();
+        const removed = await uploadSweeper.removeOrphans();
+        if (removed > 0) logger.info({ removed }, 'removed the files of ended uploads');
+      },
+      'recordings.probe': async ({ recordingId }) => {
+        if (recordingId) await mediaProbe.probe(recordingId);
+        else await mediaProbe.probePending();
+      },
+      'recordings.fixity': async () => {
+        // Ends before the next run is due (every ten minutes).
+        await fixity.runScheduled(9 * 60_000);
       },
       'booking.expire_holds': async () => {
         const lapsed = await holdSweeper.sweep();
@@ -422,6 +532,8 @@ export async function createCustos(options: CustosOptions) {
         }
       },
     });
+    // A crash may have left recordings half-way through sealing: finish them before anything else.
+    await uploadSweeper.finishSealing();
     const tick = async () => {
       try {
         await integrator.integrateAll();
@@ -456,6 +568,7 @@ export async function createCustos(options: CustosOptions) {
       waitlist: waitlistRepo,
       lawyers: lawyerRepo,
       cases: caseRepo,
+      recordings: recordingRepo,
     },
     services: {
       audit,
@@ -494,7 +607,14 @@ export async function createCustos(options: CustosOptions) {
       lawyerAccounts,
       cases,
       caseActivities,
+      ingest,
+      sealer,
+      uploadSweeper,
+      recordings,
+      mediaProbe,
+      fixity,
     },
+    evidenceStores,
     jobs,
     buildApp,
     startWorker,

@@ -72,6 +72,8 @@ const envSchema = z.object({
   CUSTOS_UPLOAD_EXPIRY_HOURS: z.coerce.number().min(0.01).max(720).default(48),
   /** Uploads that may stream into one node at once; each holds a database connection while it does. */
   CUSTOS_UPLOAD_MAX_PARALLEL: z.coerce.number().int().min(1).max(64).default(4),
+  /** A long PATCH without a chunk checksum commits its progress every this many MB (fsync, then offset). */
+  CUSTOS_UPLOAD_CHECKPOINT_MB: z.coerce.number().int().min(1).max(4096).default(64),
   /** Every copy is re-hashed at least this often by the fixity job. */
   CUSTOS_FIXITY_INTERVAL_DAYS: z.coerce.number().min(0.001).max(365).default(7),
   /** Read rate of the fixity job, in MB/s, so re-hashing never starves the server. */
@@ -220,6 +222,7 @@ function buildSettings(env: z.infer<typeof envSchema>) {
       maxUploadBytes: env.CUSTOS_UPLOAD_MAX_BYTES,
       uploadExpiryMs: Math.round(env.CUSTOS_UPLOAD_EXPIRY_HOURS * 3_600_000),
       maxParallelUploads: env.CUSTOS_UPLOAD_MAX_PARALLEL,
+      checkpointBytes: env.CUSTOS_UPLOAD_CHECKPOINT_MB * 1024 * 1024,
       fixityIntervalMs: Math.round(env.CUSTOS_FIXITY_INTERVAL_DAYS * 86_400_000),
       fixityBytesPerSecond: Math.round(env.CUSTOS_FIXITY_MB_PER_SECOND * 1_000_000),
       ffprobe: env.CUSTOS_FFPROBE,

@@ -17,6 +17,17 @@ export const JOBS = {
   'lawyers.purge_verifications': { schema: z.object({}), cron: '41 * * * *' },
   /** Lets lapsed booking holds go, so their places are free and the waiting list is offered them. */
   'booking.expire_holds': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
+  /** Expires uploads that received nothing for CUSTOS_UPLOAD_EXPIRY_HOURS; their bytes are deleted, audited. */
+  'recordings.expire_uploads': { schema: z.object({}), cron: '*/5 * * * *', retryLimit: 0 },
+  /** Finishes recordings a crash left half-way through sealing; removes files no live upload owns. */
+  'recordings.finish_sealing': { schema: z.object({}), cron: '* * * * *', retryLimit: 0 },
+  /**
+   * Reads media facts with ffprobe: one recording, queued when it is sealed; on the schedule (no id), every
+   * sealed recording still without facts.
+   */
+  'recordings.probe': { schema: z.object({ recordingId: z.uuid().optional() }), cron: '*/10 * * * *' },
+  /** Re-hashes the copies due for a fixity check, rate-limited, for at most nine minutes a run. */
+  'recordings.fixity': { schema: z.object({}), cron: '*/10 * * * *', retryLimit: 0 },
   /**
    * Queues the SMS reminder of every confirmed meeting tomorrow (Shanghai date), at 17:00 the day before.
    * Idempotent per booking and lawyer, so its retries (and any extra run) send nothing twice.

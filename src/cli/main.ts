@@ -8,6 +8,7 @@ import { loadSettings, SettingsError, type Settings } from '../config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/data-dir-lock.js';
 import { AppError } from '../platform/http/errors.js';
 import { auditVerify } from './audit-verify.js';
+import { evidenceVerify } from './evidence-verify.js';
 import { grantAppRole } from './grant-app-role.js';
 import { userAdd, userResetPassword } from './user-commands.js';
 import { seedDemoData } from '../demo-seed.js';
@@ -28,6 +29,8 @@ const USAGE = `Usage: custos <command> [options]
   audit integrate                 integrate pending audit events and sign a checkpoint now
   audit verify [--key FILE]       re-derive the audit log and check every checkpoint
                                   (exit 0 intact, 1 discrepancy); FILE holds the trusted verifier key
+  evidence verify [--case N]      re-hash every copy of every sealed recording (or of case N, a case
+                                  number or id) now; exit 1 naming each recording and copy that failed
   db grant-app-role ROLE          PostgreSQL: give ROLE the least privileges the app needs
 
 Settings come from the environment as for the server (CUSTOS_DATA_DIR, DATABASE_URL, ...).`;
@@ -108,6 +111,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { key: { type: 'string' } } });
       return withCustos((custos) => auditVerify(custos, values.key, io));
     }
+    case 'evidence verify':
+      return withCustos((custos) => evidenceVerify(custos, rest, io));
     case 'db grant-app-role':
       return withCustos((custos) => grantAppRole(custos, rest[0], io));
     default:

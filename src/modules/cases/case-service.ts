@@ -12,6 +12,7 @@ import { REGION_KINDS, type UnitKind } from '../identity/roles.js';
 import { context } from './audit-context.js';
 import { caseRead, presentCase, presentListItem, type CaseReadModel } from './case-view.js';
 import {
+  activityNotFound,
   caseClosed,
   caseNoTaken,
   caseNotFound,
@@ -32,7 +33,7 @@ import {
 } from './case-policy.js';
 import { idNoHashOf, storeIdNo } from './person-id-no.js';
 import type { SealedRecordingCounts } from './recording-counts.js';
-import type { CaseRepository, CaseWithUnit } from './repository.js';
+import type { ActivityRow, CaseRepository, CaseWithUnit } from './repository.js';
 import type { CaseListItem, CaseView, CreateCaseRequest, PersonInput, PersonView } from './schemas.js';
 import { maskedIdNo } from './person-id-no.js';
 
@@ -145,6 +146,16 @@ export class CaseService {
     return row;
   }
 
+  /** The activity a recording is filed under, and its case, if the actor may add to the case. */
+  async activityForUpload(
+    actor: Actor,
+    activityId: string,
+  ): Promise<{ caseRow: CaseWithUnit; activity: ActivityRow }> {
+    const activity = await this.repo.activityById(this.db, activityId);
+    if (!activity) throw activityNotFound();
+    return { caseRow: await this.changeable(actor, activity.caseId), activity };
+  }
+
   async changeStatus(actor: Actor, caseId: string, to: CaseStatus, ctx: RequestContext): Promise<CaseView> {
     const row = await this.repo.caseById(this.db, caseId);
     if (!row) throw caseNotFound();
@@ -229,6 +240,20 @@ export class CaseService {
       if (isUniqueViolation(error, 'case_person_id_no_idx')) throw personIdNoTaken();
       throw error;
     }
+  }
+
+  /** Ids of the cases with this number (any issuing unit) or this id: for operators' tools (the CLI). */
+  async idsByNoOrId(caseNoOrId: string): Promise<string[]> {
+    if (/^[0-9a-f-]{36}$/i.test(caseNoOrId)) {
+      const row = await this.repo.caseById(this.db, caseNoOrId.toLowerCase());
+      if (row) return [row.id];
+    }
+    return (await this.repo.casesByNo(this.db, caseNoOrId.trim().toUpperCase())).map((c) => c.id);
+  }
+
+  /** The handling unit of a case, for the unit of audit events about its evidence (no access check). */
+  async handlingUnitOf(caseId: string): Promise<string | undefined> {
+    return (await this.repo.caseById(this.db, caseId))?.handlingUnitId;
   }
 
   /** Ids of the case's officers: the custodian of its recordings must not be one (seed 001 art. 16). */

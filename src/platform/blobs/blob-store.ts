@@ -53,6 +53,11 @@ export interface BlobStore {
     expected: { size: number; digests: Digests },
     options?: { limiter?: RateLimiter },
   ): Promise<VerifyResult>;
+  /**
+   * Where a media tool (ffprobe, ffmpeg) can open the blob itself: a local path here, a presigned URL for an
+   * S3-compatible store. Throws BlobMissingError.
+   */
+  mediaSource(key: string): Promise<string>;
   /** Every blob in the store. */
   list(): AsyncIterable<{ key: string; size: number }>;
 }

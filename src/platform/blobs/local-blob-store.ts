@@ -101,6 +101,12 @@ export class LocalBlobStore implements BlobStore {
     });
   }
 
+  async mediaSource(key: string): Promise<string> {
+    const file = this.pathOf(key);
+    if (!(await exists(file))) throw new BlobMissingError(this.location, key);
+    return file;
+  }
+
   async stat(key: string): Promise<{ size: number } | null> {
     try {
       const s = await fsp.stat(this.pathOf(key));

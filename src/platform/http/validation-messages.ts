@@ -52,6 +52,12 @@ const CUSTOM_ZH: Record<string, string> = {
   'give the participant’s name': '请填写参与人员的姓名',
   'the end must be after the start': '结束时间应晚于开始时间',
   'give the actual start with the end': '填写实际结束时间时应同时填写实际开始时间',
+  // recordings (src/modules/recordings/tus/protocol.ts, schemas.ts)
+  'the SHA-256 of the whole file, as 64 hexadecimal digits':
+    '应为整个文件的 SHA-256 校验值（64 位十六进制数字）',
+  'the capture cannot end before it starts': '录制结束时间不能早于开始时间',
+  'give the corrected start, the corrected end, or both': '请填写更正后的开始时间、结束时间或两者',
+  'the corrected end cannot be before the corrected start': '更正后的结束时间不能早于更正后的开始时间',
 };
 
 type Issue = z.core.$ZodIssue;
