@@ -14,15 +14,7 @@ import type { BookingChange } from './booking-events.js';
 import { DEFAULT_SETTINGS } from './centre-config-service.js';
 import type { BookingRepository, BookingRow, SessionRow } from './repository.js';
 import type { WaitlistEntryRow, WaitlistRepository } from './waitlist-repository.js';
-
-/**
- * The shortest hold an offer gets, in minutes. A lawyer who chose a session holds it for the centre's
- * holdMinutes (10 by default) while already at the screen; an offer reaches them by SMS, perhaps in a
- * courtroom or on the road, and needs time to be read before the journey even starts. Thirty minutes
- * keeps a declined or ignored place moving down the queue within the hour. A centre whose holdMinutes is
- * longer gives its own.
- */
-export const OFFER_MIN_HOLD_MINUTES = 30;
+import { offerHoldMinutes } from './waitlist-schemas.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -105,10 +97,8 @@ export class WaitlistOffers {
     const settings = await this.bookings.settings(tx, session.unitId);
     const noticeHours = settings?.minNoticeHours ?? DEFAULT_SETTINGS.minNoticeHours;
     if (session.startsAt.getTime() <= now.getTime() + noticeHours * HOUR_MS) return 0;
-    const holdMinutes = Math.max(
-      settings?.holdMinutes ?? DEFAULT_SETTINGS.holdMinutes,
-      OFFER_MIN_HOLD_MINUTES,
-    );
+    // Longer than a hold made at the screen: see OFFER_MIN_HOLD_MINUTES.
+    const holdMinutes = offerHoldMinutes(settings?.holdMinutes ?? DEFAULT_SETTINGS.holdMinutes);
     let free = session.onlinePlaces - session.taken;
     let offered = 0;
     while (free > 0) {

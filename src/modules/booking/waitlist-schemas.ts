@@ -1,9 +1,32 @@
 // Request and response shapes of the waiting list, shared with the web UI.
 import { z } from 'zod';
 import { channelSchema } from './schemas.js';
-import { WAITLIST_STATUSES } from './tables.js';
+import type { WAITLIST_STATUSES } from './tables.js';
 
-export const waitlistStatusSchema = z.enum(WAITLIST_STATUSES);
+/** The statuses of tables.ts, spelled out so that the web UI does not load the table definitions. */
+const STATUSES = [
+  'waiting',
+  'offered',
+  'booked',
+  'lapsed',
+  'withdrawn',
+  'closed',
+] as const satisfies typeof WAITLIST_STATUSES;
+
+export const waitlistStatusSchema = z.enum(STATUSES);
+
+/**
+ * The shortest hold an offer gets, in minutes. A lawyer who chose a session holds it for the centre's
+ * holdMinutes (10 by default) while already at the screen; an offer reaches them by SMS, perhaps in a
+ * courtroom or on the road, and needs time to be read before the journey even starts. Thirty minutes
+ * keeps a declined or ignored place moving down the queue within the hour. A centre whose holdMinutes is
+ * longer gives its own.
+ */
+export const OFFER_MIN_HOLD_MINUTES = 30;
+
+/** How long an offered place is held at a centre with this holdMinutes. */
+export const offerHoldMinutes = (centreHoldMinutes: number) =>
+  Math.max(centreHoldMinutes, OFFER_MIN_HOLD_MINUTES);
 export type WaitlistStatus = z.infer<typeof waitlistStatusSchema>;
 
 export const joinWaitlistRequestSchema = z.object({

@@ -1,6 +1,7 @@
 // English: the second language. Typed as the Chinese resource so a missing or extra key fails tsc.
 import bookingEn from './booking-en.js';
 import lawyersEn from './lawyers-en.js';
+import waitlistEn from './waitlist-en.js';
 import centreOpsEn from './centre-ops-en.js';
 import noticesEn from './notices-en.js';
 import holidayYearsEn from './holiday-years-en.js';
@@ -295,6 +296,7 @@ const en: Resources = {
   },
   ...bookingEn,
   ...lawyersEn,
+  ...waitlistEn,
   ...centreOpsEn,
   ...noticesEn,
   ...holidayYearsEn,

@@ -1,6 +1,7 @@
 // Simplified Chinese: the first language of Custos and the shape every other language must match.
 import bookingZhCN from './booking-zh-CN.js';
 import lawyersZhCN from './lawyers-zh-CN.js';
+import waitlistZhCN from './waitlist-zh-CN.js';
 import centreOpsZhCN from './centre-ops-zh-CN.js';
 import noticesZhCN from './notices-zh-CN.js';
 import holidayYearsZhCN from './holiday-years-zh-CN.js';
@@ -289,6 +290,7 @@ const zhCN = {
   },
   ...bookingZhCN,
   ...lawyersZhCN,
+  ...waitlistZhCN,
   ...centreOpsZhCN,
   ...noticesZhCN,
   ...holidayYearsZhCN,

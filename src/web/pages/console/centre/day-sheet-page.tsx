@@ -18,6 +18,7 @@ import { daySheetCsvUrl, useDaySheet } from '../../../server-api/booking.js';
 import { AttendanceCorrectionModal } from './attendance-correction-modal.js';
 import { CentreCancelModal } from './centre-cancel-modal.js';
 import { CentrePage } from './centre-page.js';
+import { SessionWaitlist } from './session-waitlist.js';
 import { DaySheetActions } from './day-sheet-actions.js';
 import { DaySheetCancellationNote } from './day-sheet-cancellation.js';
 import './day-sheet.css';
@@ -120,6 +121,12 @@ function DaySheet({ unitId }: { unitId: string }) {
                 places: s.onlinePlaces,
                 walkIn: s.walkInPlaces,
               })}
+              <SessionWaitlist
+                unitId={unitId}
+                date={date}
+                sessionId={s.id}
+                time={`${beijingHm(s.startsAt)}–${beijingHm(s.endsAt)}`}
+              />
             </li>
           ))}
         </ul>

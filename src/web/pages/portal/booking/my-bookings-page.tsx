@@ -12,6 +12,7 @@ import { beijingDateOf, beijingHm, formatLongDate } from '../../../format/beijin
 import { useLanguage, useLocalName } from '../../../i18n/use-language.js';
 import { bookingIcsUrl, useCentres, useMyBookings, type BookingView } from '../../../server-api/booking.js';
 import { CancelBookingModal } from './cancel-booking-modal.js';
+import { MyWaitlist } from './my-waitlist.js';
 import { CentreCancellationNote } from './centre-cancellation-note.js';
 import './booking.css';
 
@@ -54,6 +55,7 @@ export function MyBookingsPage() {
               <BookingList items={upcoming} onCancel={setCancelling} testId="upcoming-bookings" />
             )}
           </section>
+          <MyWaitlist />
           {recent.length > 0 ? (
             <section aria-labelledby="recent-title" className="custos-stack">
               <h2 id="recent-title" className="custos-card-title">

@@ -16,6 +16,7 @@ import {
 import { StepGuard, useContinue, useJourney } from './journey-context.js';
 import { holdMatches, newIdempotencyKey } from './journey-state.js';
 import { StepFrame } from './step-frame.js';
+import { WaitlistJoin } from './waitlist-join.js';
 
 const REFRESH_MS = 15_000;
 
@@ -47,6 +48,8 @@ function SessionChoice() {
   const sessions = day?.sessions ?? [];
   const chosen = sessions.find((s) => s.id === sessionId);
   const holdMinutes = settings.data?.holdMinutes ?? 10;
+  // A full session can still be chosen: its waiting list is joined instead of holding a place.
+  const full = chosen && chosen.remaining === 0 && current?.sessionId !== chosen.id ? chosen : undefined;
 
   const choose = (s: SessionView) => {
     setSessionId(s.id);
@@ -156,12 +159,7 @@ function SessionChoice() {
               {sessions.map((s) => {
                 const mine = current?.sessionId === s.id;
                 return (
-                  <Radio
-                    key={s.id}
-                    value={s.id}
-                    disabled={s.remaining === 0 && !mine}
-                    data-testid={`session-${beijingHm(s.startsAt)}`}
-                  >
+                  <Radio key={s.id} value={s.id} data-testid={`session-${beijingHm(s.startsAt)}`}>
                     <span className="custos-choice-label">
                       <span>
                         {beijingHm(s.startsAt)}–{beijingHm(s.endsAt)} · {t(`channel.${s.channel}`)}
@@ -204,19 +202,23 @@ function SessionChoice() {
           ) : null}
         </>
       ) : null}
-      <Button
-        type="primary"
-        size="large"
-        block
-        onClick={() => void onContinue()}
-        loading={hold.isPending || cancel.isPending}
-        disabled={hold.isPending || cancel.isPending}
-        data-testid="journey-continue"
-      >
-        {current && chosen?.id === current.sessionId && duration === current.durationMinutes
-          ? t('journey.continue')
-          : t('journey.session.hold')}
-      </Button>
+      {full ? (
+        <WaitlistJoin session={full} durationMinutes={duration} centreHoldMinutes={holdMinutes} />
+      ) : (
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => void onContinue()}
+          loading={hold.isPending || cancel.isPending}
+          disabled={hold.isPending || cancel.isPending}
+          data-testid="journey-continue"
+        >
+          {current && chosen?.id === current.sessionId && duration === current.durationMinutes
+            ? t('journey.continue')
+            : t('journey.session.hold')}
+        </Button>
+      )}
     </StepFrame>
   );
 }
