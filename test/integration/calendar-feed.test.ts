@@ -16,6 +16,7 @@ let admin: Session;
 let lawyer: Session;
 let other: Session;
 let english: { session: Session; userId: string; username: string };
+const englishLawyer = () => english.session;
 let centreId: string;
 /** The lawyer's bookings by what happened to them. */
 let mine: {
@@ -225,6 +226,30 @@ describe('making the feed URL', () => {
     expect(feed.url).toMatch(/^http:\/\/custos\.example\.cn:8443\/api\/calendar-feeds\//);
     const odd = await createFeed(other, { host: 'evil.example/<x>' });
     expect(odd.url).toMatch(/^http:\/\/localhost:3000\/api\/calendar-feeds\//);
+  });
+});
+
+describe('one booking as a calendar file', () => {
+  it('is the same event as in the feed, in the lawyer’s language, for the booking’s lawyers only', async () => {
+    const ics = (session: Session, id: string) =>
+      t.request({ method: 'GET', url: `/api/bookings/${id}/ics`, session });
+    const english = await ics(englishLawyer(), mine.asCoCounsel.id);
+    expect(english.statusCode, english.body).toBe(200);
+    expect(english.headers['content-disposition']).toBe(
+      'attachment; filename="custos-meeting-2026-12-02.ics"',
+    );
+    expect(linesOf(english.body)).toEqual(
+      expect.arrayContaining([
+        uidOf(mine.asCoCounsel.id),
+        "SUMMARY:Lawyer meeting · Chang'an Detention Centre",
+        'STATUS:CONFIRMED',
+      ]),
+    );
+    const chinese = await ics(lawyer, mine.asCoCounsel.id);
+    expect(linesOf(chinese.body)).toContain('SUMMARY:律师会见 · 石家庄市长安区看守所');
+    expect((await ics(other, mine.asCoCounsel.id)).json().code).toBe('booking.not_yours');
+    // A hold is not a meeting yet.
+    expect((await ics(lawyer, mine.held)).json().code).toBe('booking.wrong_state');
   });
 });
 
