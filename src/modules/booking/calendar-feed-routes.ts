@@ -13,6 +13,8 @@ import {
 import { FEED_REFRESH_MINUTES, type CalendarFeedService } from './calendar-feed-service.js';
 
 const errors = problemResponses(400, 401, 403, 404, 429);
+/** Feed fetches one address may make in a minute. */
+export const FEED_RATE_PER_MINUTE = 300;
 /** A Host header worth building a URL from: a name or an address, and a port. */
 const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
@@ -74,8 +76,10 @@ export function calendarFeedRoutes(deps: {
     app.get(
       '/calendar-feeds/:token.ics',
       {
-        // Per address. Calendar services fetch for many users from many addresses, each rarely.
-        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+        // Per address, against one client hammering it. Generous, because behind a reverse proxy every
+        // calendar shares the proxy's address (trustProxy is off): 300 a minute still serves thousands of
+        // subscriptions refreshing hourly.
+        config: { rateLimit: { max: FEED_RATE_PER_MINUTE, timeWindow: '1 minute' } },
         schema: {
           tags: ['booking'],
           summary: 'A lawyer’s meetings as one iCalendar feed (no session: the URL is the key)',
