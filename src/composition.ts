@@ -55,6 +55,12 @@ import { WaitlistRepository } from './modules/booking/waitlist-repository.js';
 import { waitlistRoutes } from './modules/booking/waitlist-routes.js';
 import { WaitlistService } from './modules/booking/waitlist-service.js';
 import { StandingInTransaction } from './modules/lawyers/standing-in-transaction.js';
+import { BookingDocuments } from './modules/booking/booking-documents.js';
+import { ClientDocumentRepository } from './modules/booking/client-document-repository.js';
+import { ClientDocumentService } from './modules/booking/client-document-service.js';
+import { documentRoutes } from './modules/booking/document-routes.js';
+import { PermissionQueueRepository } from './modules/booking/permission-queue-repository.js';
+import { PermissionService } from './modules/booking/permission-service.js';
 import { HolidayYearRepository, storedYearsOf } from './modules/booking/holiday-year-repository.js';
 import { holidayYearRoutes } from './modules/booking/holiday-year-routes.js';
 import { HolidayYearService } from './modules/booking/holiday-year-service.js';
@@ -230,6 +236,7 @@ export async function createCustos(options: CustosOptions) {
   // Reactions to booking changes (messages to lawyers, the waiting list) subscribe here.
   const bookingEvents = new BookingEvents();
   const holdSweeper = new HoldSweeper(tx, bookingRepo, bookingEvents, clock);
+  const clientDocumentRepo = new ClientDocumentRepository();
   const bookings = new BookingService(
     db,
     tx,
@@ -237,6 +244,7 @@ export async function createCustos(options: CustosOptions) {
     centres,
     availability,
     roster,
+    new BookingDocuments(db, clientDocumentRepo),
     org,
     standing,
     bookingParties,
@@ -292,6 +300,29 @@ export async function createCustos(options: CustosOptions) {
     roster,
     centreCancellations,
     audit,
+    clock,
+  );
+  const clientDocuments = new ClientDocumentService(
+    db,
+    tx,
+    clientDocumentRepo,
+    bookingRepo,
+    roster,
+    centres,
+    bookingParties,
+    standing,
+    audit,
+    clock,
+  );
+  const permissions = new PermissionService(
+    db,
+    tx,
+    bookingRepo,
+    clientDocumentRepo,
+    new PermissionQueueRepository(),
+    centres,
+    audit,
+    bookingEvents,
     clock,
   );
   const daySheet = new DaySheetService(db, tx, bookingRepo, centreOpsRepo, centres, audit, clock);
@@ -466,6 +497,7 @@ export async function createCustos(options: CustosOptions) {
           fallbackUrl: settings.http.publicUrl,
         }),
         waitlistRoutes({ waitlist }),
+        documentRoutes({ documents: clientDocuments, permissions }),
         lawyerRoutes({
           verification,
           registration,
@@ -566,6 +598,7 @@ export async function createCustos(options: CustosOptions) {
       notify: notifyRepo,
       booking: bookingRepo,
       waitlist: waitlistRepo,
+      clientDocuments: clientDocumentRepo,
       lawyers: lawyerRepo,
       cases: caseRepo,
       recordings: recordingRepo,
@@ -592,6 +625,8 @@ export async function createCustos(options: CustosOptions) {
       bookingNotices,
       bookingReminders,
       calendarFeeds,
+      clientDocuments,
+      permissions,
       holidayYears,
       calendars,
       bookingEvents,

@@ -14,6 +14,8 @@ export interface MeetingRequest {
   client: Client;
   coCounselUsername?: string;
   idempotencyKey?: string;
+  /** The principal a confirmed assistant books for; their documents are the ones used. */
+  onBehalfOf?: string;
 }
 
 export interface BookingView {
@@ -26,6 +28,8 @@ export interface BookingView {
   durationMinutes: number;
   holdExpiresAt: string | null;
   lawyerUserIds: string[];
+  /** The assistant who entered it for its lawyer; null when the lawyer did. */
+  enteredByUserId: string | null;
   detaineeName: string | null;
 }
 
@@ -50,7 +54,7 @@ export async function completeHold(
   t: TestApp,
   lawyer: Session,
   bookingId: string,
-  request: Pick<MeetingRequest, 'client' | 'coCounselUsername'>,
+  request: Pick<MeetingRequest, 'client' | 'coCounselUsername' | 'onBehalfOf'>,
 ): Promise<BookingView> {
   const res = await t.request({
     method: 'POST',

@@ -5,6 +5,7 @@ import waitlistEn from './waitlist-en.js';
 import centreOpsEn from './centre-ops-en.js';
 import noticesEn from './notices-en.js';
 import holidayYearsEn from './holiday-years-en.js';
+import bookingForEn from './booking-for-en.js';
 import type { Resources } from './zh-CN.js';
 
 const en: Resources = {
@@ -300,6 +301,7 @@ const en: Resources = {
   ...centreOpsEn,
   ...noticesEn,
   ...holidayYearsEn,
+  ...bookingForEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has been removed.',

@@ -5,6 +5,7 @@ import waitlistZhCN from './waitlist-zh-CN.js';
 import centreOpsZhCN from './centre-ops-zh-CN.js';
 import noticesZhCN from './notices-zh-CN.js';
 import holidayYearsZhCN from './holiday-years-zh-CN.js';
+import bookingForZhCN from './booking-for-zh-CN.js';
 
 const zhCN = {
   app: {
@@ -294,6 +295,7 @@ const zhCN = {
   ...centreOpsZhCN,
   ...noticesZhCN,
   ...holidayYearsZhCN,
+  ...bookingForZhCN,
   notFound: {
     title: '页面不存在',
     body: '您访问的地址不存在，或已被移除。',

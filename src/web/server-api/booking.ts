@@ -18,6 +18,7 @@ import type {
   TemplateInput,
   TemplateView,
 } from '../../modules/booking/schemas.js';
+import { onBehalf, useBookingFor } from './booking-for.js';
 import { request, requestJson } from './client.js';
 
 export type {
@@ -92,11 +93,21 @@ export function useCentreSettings(unitId: string | undefined) {
   });
 }
 
+/** The bookings list of the lawyer, or of the principal a confirmed assistant books for. */
+export function myBookingsQuery(onBehalfOf: string | undefined) {
+  return {
+    queryKey: [...bookingKeys.mine, onBehalfOf ?? 'self'] as const,
+    queryFn: () => requestJson<{ items: BookingView[] }>('/api/bookings/mine', { query: { onBehalfOf } }),
+  };
+}
+
+/** "My bookings": for an assistant, their principal's (booking-for.ts); asked once that is known. */
 export function useMyBookings() {
+  const bookingFor = useBookingFor();
   return useQuery({
-    queryKey: bookingKeys.mine,
-    queryFn: () => requestJson<{ items: BookingView[] }>('/api/bookings/mine'),
+    ...myBookingsQuery(bookingFor.onBehalfOf),
     select: (data) => data.items,
+    enabled: bookingFor.status !== 'pending',
     staleTime: 0,
   });
 }
@@ -123,10 +134,18 @@ export function useCompleteBooking() {
 export function useCancelBooking() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ bookingId, reason }: { bookingId: string; reason?: string }) =>
+    mutationFn: ({
+      bookingId,
+      reason,
+      onBehalfOf,
+    }: {
+      bookingId: string;
+      reason?: string;
+      onBehalfOf?: string;
+    }) =>
       requestJson<BookingView>(`/api/bookings/${encodeURIComponent(bookingId)}/cancel`, {
         method: 'POST',
-        body: reason ? { reason } : {},
+        body: { ...(reason ? { reason } : {}), ...onBehalf(onBehalfOf) },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: bookingKeys.all }),
   });

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../../components/use-document-title.js';
 import { beijingHm, beijingDateOf, formatLongDate } from '../../../format/beijing-date.js';
 import { useLanguage, useLocalName } from '../../../i18n/use-language.js';
 import { bookingIcsUrl, useCentres, useMyBookings } from '../../../server-api/booking.js';
+import { useBookingRights } from './booking-for.js';
 import './booking.css';
 
 export function BookingResultPage() {
@@ -20,6 +21,7 @@ export function BookingResultPage() {
   const location = useLocation();
   const justBooked = (location.state as { justBooked?: boolean } | null)?.justBooked === true;
   const bookings = useMyBookings();
+  const rights = useBookingRights();
   const centres = useCentres();
   const booking = bookings.data?.find((b) => b.id === bookingId);
   const centre = centres.data?.find((c) => c.id === booking?.unitId);
@@ -77,15 +79,17 @@ export function BookingResultPage() {
 
   const actions = (
     <div className="custos-booking-actions">
-      <Button
-        type="primary"
-        icon={<CalendarOutlined />}
-        href={bookingIcsUrl(booking.id)}
-        download
-        data-testid="booking-ics"
-      >
-        {t('journey.done.addToCalendar')}
-      </Button>
+      {rights.hasCalendarFile ? (
+        <Button
+          type="primary"
+          icon={<CalendarOutlined />}
+          href={bookingIcsUrl(booking.id)}
+          download
+          data-testid="booking-ics"
+        >
+          {t('journey.done.addToCalendar')}
+        </Button>
+      ) : null}
       <Link to="/portal/bookings" className="custos-link-button" data-testid="to-my-bookings">
         {t('journey.done.myBookings')}
       </Link>

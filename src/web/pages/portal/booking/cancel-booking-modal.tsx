@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { formatMeetingSpan } from '../../../format/beijing-date.js';
 import { useCancelBooking, useCentreSettings, type BookingView } from '../../../server-api/booking.js';
+import { onBehalf, useBookingFor } from '../../../server-api/booking-for.js';
 
 /** "2026-11-26 09:00" in Beijing time. */
 function beijingMinute(ms: number): string {
@@ -22,6 +23,7 @@ export function CancelBookingModal({
   const { message } = App.useApp();
   const settings = useCentreSettings(booking?.unitId);
   const cancel = useCancelBooking();
+  const { onBehalfOf } = useBookingFor();
 
   const close = () => {
     cancel.reset();
@@ -36,7 +38,7 @@ export function CancelBookingModal({
   const onOk = () => {
     if (!booking) return;
     cancel.mutate(
-      { bookingId: booking.id },
+      { bookingId: booking.id, ...onBehalf(onBehalfOf) },
       {
         onSuccess: (result) => {
           void message.success(

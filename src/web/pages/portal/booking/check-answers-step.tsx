@@ -10,14 +10,15 @@ import { maskIdNo } from '../../../../modules/lawyers/id-number.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { beijingHm, formatLongDate } from '../../../format/beijing-date.js';
 import { useLanguage, useLocalName } from '../../../i18n/use-language.js';
-import { requestJson } from '../../../server-api/client.js';
 import {
-  bookingKeys,
+  myBookingsQuery,
   useCentres,
   useCompleteBooking,
   type BookingView,
 } from '../../../server-api/booking.js';
 import { ApiProblem } from '../../../server-api/problem.js';
+import { onBehalf, useBookingFor } from '../../../server-api/booking-for.js';
+import { EnteredForNote } from './booking-for.js';
 import { StepGuard, useJourney } from './journey-context.js';
 import { STEP_PATHS, type StepName } from './journey-state.js';
 import { StepFrame } from './step-frame.js';
@@ -41,6 +42,7 @@ function CheckAnswers() {
   const centres = useCentres();
   const { answers, update, finish, setLapsed } = useJourney();
   const complete = useCompleteBooking();
+  const bookingFor = useBookingFor();
   const sent = useRef(false);
   const hold = answers.hold!;
   const client = answers.client!;
@@ -53,11 +55,7 @@ function CheckAnswers() {
 
   /** A confirm whose answer was lost may have gone through: the lawyer's own list says. */
   const alreadyDone = async (): Promise<BookingView | undefined> => {
-    const mine = await queryClient.fetchQuery({
-      queryKey: bookingKeys.mine,
-      queryFn: () => requestJson<{ items: BookingView[] }>('/api/bookings/mine'),
-      staleTime: 0,
-    });
+    const mine = await queryClient.fetchQuery({ ...myBookingsQuery(bookingFor.onBehalfOf), staleTime: 0 });
     return mine.items.find((b) => b.id === hold.bookingId && LIVE.includes(b.status));
   };
 
@@ -95,6 +93,7 @@ function CheckAnswers() {
         bookingId: hold.bookingId,
         client,
         ...(answers.coCounselUsername ? { coCounselUsername: answers.coCounselUsername } : {}),
+        ...onBehalf(bookingFor.onBehalfOf),
       },
       {
         onSuccess: finished,
@@ -144,6 +143,7 @@ function CheckAnswers() {
   return (
     <StepFrame step="check" title={t('journey.check.title')} intro={t('journey.check.intro')}>
       <ProblemAlert error={complete.error} />
+      <EnteredForNote />
       <dl className="custos-summary" data-testid="check-answers">
         {rows.map((row) => (
           <div key={row.key} data-testid={`answer-${row.key}`}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatCountdown } from '../../../format/beijing-date.js';
 import { useCancelBooking } from '../../../server-api/booking.js';
+import { onBehalf, useBookingFor } from '../../../server-api/booking-for.js';
 import { useJourney } from './journey-context.js';
 
 export function HoldBanner() {
@@ -13,6 +14,7 @@ export function HoldBanner() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const cancel = useCancelBooking();
+  const { onBehalfOf } = useBookingFor();
   const [now, setNow] = useState(() => Date.now());
   const hold = answers.hold;
 
@@ -28,7 +30,7 @@ export function HoldBanner() {
 
   const release = () =>
     cancel.mutate(
-      { bookingId: hold.bookingId },
+      { bookingId: hold.bookingId, ...onBehalf(onBehalfOf) },
       {
         // Gone either way: released now, or lapsed already.
         onSettled: () => {

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../components/use-document-title.js';
 import { beijingDateOf, beijingHm, formatLongDate } from '../../../format/beijing-date.js';
 import { useLanguage, useLocalName } from '../../../i18n/use-language.js';
 import { bookingIcsUrl, useCentres, useMyBookings, type BookingView } from '../../../server-api/booking.js';
+import { BookingForNotice, useBookingRights } from './booking-for.js';
 import { CancelBookingModal } from './cancel-booking-modal.js';
 import { MyWaitlist } from './my-waitlist.js';
 import { CentreCancellationNote } from './centre-cancellation-note.js';
@@ -37,6 +38,7 @@ export function MyBookingsPage() {
   return (
     <div className="custos-stack">
       <h1 className="custos-page-title">{t('myBookings.title')}</h1>
+      <BookingForNotice where="myBookings" />
       <ProblemAlert error={bookings.error} />
       {bookings.isPending ? <Skeleton active /> : null}
       {bookings.isSuccess ? (
@@ -84,6 +86,7 @@ function BookingList({
   const [language] = useLanguage();
   const localName = useLocalName();
   const centres = useCentres();
+  const rights = useBookingRights();
   const centreName = (unitId: string) => {
     const centre = centres.data?.find((c) => c.id === unitId);
     return centre ? localName(centre) : '';
@@ -105,18 +108,23 @@ function BookingList({
               {centreName(b.unitId)} · {b.detaineeName ?? ''} ·{' '}
               {t('journey.session.minutes', { count: b.durationMinutes })}
             </p>
+            {rights.enteredByMe(b) ? (
+              <p className="custos-activity-meta" data-testid="entered-by-me">
+                {t('bookingFor.enteredByYou')}
+              </p>
+            ) : null}
             {b.status === 'cancelled_by_centre' ? <CentreCancellationNote bookingId={b.id} /> : null}
             <div className="custos-booking-actions">
               <Link to={`/portal/bookings/${b.id}`} className="custos-link-button">
                 {t('myBookings.details')}
                 <span className="custos-visually-hidden"> {b.detaineeName}</span>
               </Link>
-              {b.status !== 'cancelled' && b.status !== 'cancelled_late' ? (
+              {rights.hasCalendarFile && b.status !== 'cancelled' && b.status !== 'cancelled_late' ? (
                 <Button icon={<CalendarOutlined />} href={bookingIcsUrl(b.id)} download>
                   {t('myBookings.calendar')}
                 </Button>
               ) : null}
-              {onCancel ? (
+              {onCancel && rights.mayCancel(b) ? (
                 <Button danger onClick={() => onCancel(b)} data-testid="booking-cancel">
                   {t('myBookings.cancel')}
                 </Button>

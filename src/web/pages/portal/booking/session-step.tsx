@@ -13,6 +13,7 @@ import {
   useHold,
   type SessionView,
 } from '../../../server-api/booking.js';
+import { onBehalf, useBookingFor } from '../../../server-api/booking-for.js';
 import { StepGuard, useContinue, useJourney } from './journey-context.js';
 import { holdMatches, newIdempotencyKey } from './journey-state.js';
 import { StepFrame } from './step-frame.js';
@@ -37,6 +38,7 @@ function SessionChoice() {
   const settings = useCentreSettings(answers.centreId);
   const hold = useHold();
   const cancel = useCancelBooking();
+  const bookingFor = useBookingFor();
   const busy = useRef(false);
 
   const current = holdMatches(answers) ? answers.hold : undefined;
@@ -71,7 +73,9 @@ function SessionChoice() {
     try {
       // One lawyer cannot hold two overlapping places, so the old one goes first.
       if (answers.hold) {
-        await cancel.mutateAsync({ bookingId: answers.hold.bookingId }).catch(() => undefined);
+        await cancel
+          .mutateAsync({ bookingId: answers.hold.bookingId, ...onBehalf(bookingFor.onBehalfOf) })
+          .catch(() => undefined);
         update({ hold: undefined });
       }
       const startedAt = Date.now();
@@ -79,6 +83,7 @@ function SessionChoice() {
         sessionId: chosen.id,
         durationMinutes: duration,
         idempotencyKey: newIdempotencyKey(),
+        ...onBehalf(bookingFor.onBehalfOf),
       });
       setLapsed(false);
       // Counted on this device from when the request left, so a phone with a wrong clock still stops in time.
