@@ -120,7 +120,7 @@ export class WaitlistOffers {
     change: BookingChange,
     status: 'booked' | 'lapsed' | 'withdrawn' | 'closed',
   ): Promise<void> {
-    const entry = await this.repo.offeredEntryOf(tx, change.booking.id);
+    const entry = await this.repo.offeredEntryOf(tx, change.booking);
     if (!entry) return;
     await this.repo.updateEntry(tx, entry.id, { status, updatedAt: this.clock.now() });
     await this.audit.record(tx, SYSTEM, {

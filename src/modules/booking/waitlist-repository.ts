@@ -65,12 +65,26 @@ export class WaitlistRepository {
     return row;
   }
 
-  /** The entry whose live offer is this hold, locked. */
-  async offeredEntryOf(db: Executor, bookingId: string): Promise<WaitlistEntryRow | undefined> {
+  /**
+   * The entry whose live offer is this hold, locked. Asked on every booking change, so it goes by the live
+   * entries' unique index (session and lawyer: an offer's hold is booked by the entry's lawyer) rather than
+   * scanning every entry ever made for the hold's id.
+   */
+  async offeredEntryOf(
+    db: Executor,
+    hold: { id: string; sessionId: string; bookedBy: string },
+  ): Promise<WaitlistEntryRow | undefined> {
     const [row] = await db
       .select()
       .from(waitlistEntry)
-      .where(and(eq(waitlistEntry.offerBookingId, bookingId), eq(waitlistEntry.status, 'offered')))
+      .where(
+        and(
+          eq(waitlistEntry.sessionId, hold.sessionId),
+          eq(waitlistEntry.lawyerUserId, hold.bookedBy),
+          eq(waitlistEntry.status, 'offered'),
+          eq(waitlistEntry.offerBookingId, hold.id),
+        ),
+      )
       .for('update');
     return row;
   }
