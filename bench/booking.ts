@@ -15,7 +15,7 @@ import { createBenchDatabase } from './booking/database.js';
 import { loadHistory, planHistory } from './booking/history.js';
 import { HttpClient } from './booking/http-client.js';
 import { runConcurrently } from './booking/load.js';
-import { addClients, createLawyers, signInAll, staffActor } from './booking/people.js';
+import { addClients, createLawyers, fileDocuments, signInAll, staffActor } from './booking/people.js';
 import { profiled } from './booking/cpu-profile.js';
 import { countQueries, measureCpu, sampleWaits, type CpuReading, type QueryCount } from './booking/probes.js';
 import { schemaBurst } from './booking/schema-burst.js';
@@ -156,6 +156,8 @@ async function main(): Promise<void> {
     );
     await addClients(custos, staff, centre.id, people.lawyers);
     log(`${people.lawyers.length} clients on the roster`);
+    await fileDocuments(custos, centre.id, people.lawyers);
+    log(`${people.lawyers.length * 2} documents filed (a power of attorney and a firm letter each)`);
     const setupSeconds = (performance.now() - setupStarted) / 1000;
 
     const history = await loadHistory(

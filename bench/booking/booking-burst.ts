@@ -1,7 +1,8 @@
 // The race itself: every lawyer tries to book one place of the same 60-place day at once, round-robin over
-// its five sessions, in one step (POST /api/bookings, idempotency key per attempt). 60 win; the rest must
-// hear booking.session_full. Run over HTTP (the whole stack), or straight into BookingService.book (the
-// same service and database work without Fastify, cookies and JSON), to show what HTTP itself costs.
+// its five sessions, in one step (POST /api/bookings, idempotency key per attempt, the lawyer's documents
+// for their client filed beforehand). 60 win; the rest must hear booking.session_full. Run over HTTP (the
+// whole stack), or straight into BookingService.book (the same service and database work without Fastify,
+// cookies and JSON), to show what HTTP itself costs.
 import crypto from 'node:crypto';
 import type { Custos } from '../../src/composition.js';
 import type { HttpClient } from './http-client.js';
@@ -23,6 +24,7 @@ function bodyFor(lawyer: BenchLawyer, day: BookableDay, i: number) {
     durationMinutes: DURATION_MINUTES,
     idempotencyKey: crypto.randomUUID(),
     client: lawyer.client,
+    documentIds: lawyer.documentIds,
   };
 }
 

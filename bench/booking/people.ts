@@ -1,5 +1,7 @@
 // The people of the bench: the centre's staff member, 2,000+ lawyer accounts each with a signed-in
-// session, and a client on the roster for every lawyer, so capacity is the only thing that refuses them.
+// session, and a client on the roster for every lawyer with the lawyer's documents for that client (a
+// power of attorney and a firm letter, filed before anything is timed), so capacity is the only thing
+// that refuses them.
 //
 // Accounts and sessions skip argon2 where it would only slow the setup down. `provision` hashes each
 // password (argon2id, 19 MiB, 2 passes: ~15 ms a hash on this machine), and signing in through
@@ -33,6 +35,8 @@ export interface BenchLawyer {
   actor: Actor;
   /** This lawyer's own client on the centre's roster. */
   client: { name: string; idNo: string };
+  /** The documents the lawyer books this client with; filled in by fileDocuments. */
+  documentIds: string[];
 }
 
 /** A session row as AuthService.login writes it, for a user who has passed every sign-in step. */
@@ -97,6 +101,7 @@ export async function createLawyers(custos: Custos, count: number, viaProvision 
       username,
       actor: actorOf(id, username),
       client: { name: `在押人员${n}`, idNo: benchIdNo(n) },
+      documentIds: [],
     });
 
   const provisioned = Math.min(viaProvision, count);
@@ -182,6 +187,33 @@ export async function addClients(
       { name: l.client.name, idNo: l.client.idNo, restrictedCase: false },
       benchContext,
     );
+  });
+}
+
+/** The smallest file the sniffing accepts as a PDF; the bench measures booking, not uploads. */
+const BENCH_PDF = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+
+/**
+ * Every lawyer's power of attorney and firm letter for their client, filed through the documents service
+ * (roster match, hash, audit) as a lawyer's upload is, before the race, so each attempt books with them.
+ */
+export async function fileDocuments(
+  custos: Custos,
+  unitId: string,
+  lawyers: readonly BenchLawyer[],
+): Promise<void> {
+  await runConcurrently(lawyers, 8, async (l) => {
+    const ids: string[] = [];
+    for (const kind of ['power_of_attorney', 'firm_letter'] as const) {
+      const filed = await custos.services.clientDocuments.upload(
+        l.actor,
+        unitId,
+        { client: l.client, kind, fileName: `${kind}.pdf`, content: BENCH_PDF },
+        benchContext,
+      );
+      ids.push(filed.id);
+    }
+    l.documentIds = ids;
   });
 }
 

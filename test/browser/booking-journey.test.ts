@@ -1,7 +1,9 @@
 // A lawyer books a meeting on a phone (390 x 844) in real Chromium: centre, date, session (a place is held,
-// with a countdown), client, co-counsel, check your answers with a change, confirm with a double tap (one
-// booking), the calendar file, "my bookings", and cancelling with the deadline stated. axe finds no
-// serious or critical violation on any step, in Chinese or in English.
+// with a countdown), client, documents (a file refused before sending, a PDF chosen, a photo taken; the
+// step cannot be passed without both kinds), co-counsel, check your answers with a change, confirm with a
+// double tap (one booking), the calendar file, "my bookings", and cancelling with the deadline stated;
+// then a second booking for the same client reuses the documents on file. axe finds no serious or
+// critical violation on any step, in Chinese or in English.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../harness/test-app.js';
@@ -17,6 +19,7 @@ import { LoginPage } from './pages/login-page.js';
 import { settled } from './pages/settled.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
 import { idNo } from '../harness/test-numbers.js';
+import { SAMPLE_PDF, SAMPLE_PNG } from '../integration/booking-fixtures.js';
 
 let server: BrowserServer;
 let browser: Browser;
@@ -132,8 +135,53 @@ describe('booking a meeting on a phone', () => {
     expect(await journey.holdCountdown()).toMatch(/^(10:00|09:[0-5]\d)$/);
     await expectAccessible('client step');
 
-    // A name that does not match the roster: the server's own message comes back at confirmation.
+    // A name that does not match the roster: looking up the client's documents brings the server's own
+    // message back to the client step, saying nothing about who is held there.
     await journey.enterClient('张三丰', idNo(1));
+    expect(await journey.clientProblem()).toBe('本看守所没有与该姓名和身份证号相符的在押人员，请核对。');
+    await journey.waitForStep('/portal/book/client');
+    await expectAccessible('client step with the server’s refusal');
+
+    await journey.enterClient('张三', idNo(1));
+    await journey.waitForStep('/portal/book/documents');
+    expect(await journey.stepTitle()).toBe('会见材料');
+    await journey.waitForDocuments();
+    expect(await journey.documentsOnFile('authority')).toEqual([]);
+    expect(await journey.documentsOnFile('firm_letter')).toEqual([]);
+    await expectAccessible('documents step, nothing on file');
+    await journey.continue();
+    expect(await journey.documentsMissing()).toBe(
+      '还缺少：授权委托书或法律援助公函和律师事务所证明（会见介绍信）。请上传或选择后继续。',
+    );
+
+    // A file that is not a scan is refused on the phone, before anything is sent.
+    expect(
+      await journey.refusedUpload('authority', {
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('not a scan'),
+      }),
+    ).toBe('“notes.txt”不是 JPEG、PNG 或 PDF 文件。');
+    await journey.uploadDocument('authority', {
+      name: '委托书.pdf',
+      mimeType: 'application/pdf',
+      buffer: SAMPLE_PDF,
+    });
+    expect(await journey.documentsMissing()).toBe(
+      '还缺少：律师事务所证明（会见介绍信）。请上传或选择后继续。',
+    );
+    await journey.uploadDocument(
+      'firm_letter',
+      { name: '所函.png', mimeType: 'image/png', buffer: SAMPLE_PNG },
+      { via: 'camera' },
+    );
+    expect(await page.getByTestId('documents-missing').count()).toBe(0);
+    expect(await journey.documentsOnFile('authority')).toEqual([
+      { label: expect.stringContaining('授权委托书 · 委托书.pdf') as string, chosen: true },
+    ]);
+    await expectAccessible('documents step with both documents');
+    await journey.continue();
+
     await journey.waitForStep('/portal/book/co-counsel');
     await expectAccessible('co-counsel step');
     await journey.enterCoCounsel('lawyer.co');
@@ -142,23 +190,14 @@ describe('booking a meeting on a phone', () => {
       centre: '石家庄市长安区看守所',
       session: '09:00–10:00',
       duration: '60 分钟',
-      clientName: '张三丰',
+      clientName: '张三',
       clientIdNo: `110105********${idNo(1).slice(-4)}`,
+      documents: '授权委托书（委托书.pdf）；律师事务所证明（所函.png）',
       coCounsel: 'lawyer.co',
     });
     await expectAccessible('check your answers');
     const held = (await mine('demo-lawyer')).filter((b) => b.status === 'held');
     expect(held).toHaveLength(1);
-
-    await journey.confirmWithDoubleTap();
-    await journey.waitForStep('/portal/book/client');
-    expect(await journey.clientProblem()).toBe('本看守所没有与该姓名和身份证号相符的在押人员，请核对。');
-    await expectAccessible('client step with the server’s refusal');
-
-    // Correcting the client goes straight back to the answers; the place is still the same hold.
-    await journey.enterClient('张三', idNo(1));
-    await journey.waitForStep('/portal/book/check');
-    expect((await journey.answers()).clientName).toBe('张三');
 
     // "Change" on the session and back, choosing the same: the hold is kept as it was.
     await journey.change('duration');
@@ -211,6 +250,33 @@ describe('booking a meeting on a phone', () => {
     await page.getByRole('heading', { name: 'My bookings', level: 1 }).waitFor();
     expect(await list.statusText(bookingId)).toMatch(/^Cancelled/);
     await expectAccessible('my bookings in English');
+  });
+
+  it('offers the documents on file for the same client, preselected, on the next booking', async () => {
+    await signIn('demo-lawyer');
+    const journey = new BookingJourneyPage(page);
+    await journey.start();
+    await journey.chooseCentre('石家庄市长安区看守所');
+    await journey.chooseLastOpenDate();
+    await journey.chooseSession('14:00', 45);
+    await journey.waitForStep('/portal/book/client');
+    await journey.enterClient('张三', idNo(1));
+    await journey.waitForStep('/portal/book/documents');
+    await journey.waitForDocuments();
+    expect(await journey.documentsOnFile('authority')).toEqual([
+      { label: expect.stringContaining('委托书.pdf') as string, chosen: true },
+    ]);
+    expect(await journey.documentsOnFile('firm_letter')).toEqual([
+      { label: expect.stringContaining('所函.png') as string, chosen: true },
+    ]);
+    await journey.continue();
+    await journey.waitForStep('/portal/book/co-counsel');
+    await journey.continue();
+    await journey.waitForStep('/portal/book/check');
+    expect((await journey.answers()).documents).toBe('授权委托书（委托书.pdf）；律师事务所证明（所函.png）');
+    await journey.confirmWithDoubleTap();
+    await journey.waitForResult();
+    expect(await journey.resultTitle()).toBe('预约成功');
   });
 
   it('says so when the hold lapses, and sends the lawyer back to choose a session', async () => {

@@ -16,6 +16,7 @@ import { LoginPage } from './pages/login-page.js';
 import { settled } from './pages/settled.js';
 import { TotpPage } from './pages/totp-page.js';
 import { idNo } from '../harness/test-numbers.js';
+import { bookMeeting } from '../integration/booking-fixtures.js';
 
 let server: BrowserServer;
 let browser: Browser;
@@ -104,18 +105,12 @@ describe('configuring a centre for bookings', () => {
       await server.t.request({ method: 'GET', url: `/api/centres/${centreId}/availability`, session: lawyer })
     ).json().days as { date: string; sessions: { id: string }[] }[];
     const day = days.find((d) => d.sessions.length > 0)!;
-    const booked = await server.t.request({
-      method: 'POST',
-      url: '/api/bookings',
-      session: lawyer,
-      body: {
-        sessionId: day.sessions[0]!.id,
-        durationMinutes: 60,
-        idempotencyKey: 'browser-day-sheet-1',
-        client: { name: '赵六', idNo: idNo(6) },
-      },
+    await bookMeeting(server.t, lawyer, {
+      sessionId: day.sessions[0]!.id,
+      durationMinutes: 60,
+      idempotencyKey: 'browser-day-sheet-1',
+      client: { name: '赵六', idNo: idNo(6) },
     });
-    expect(booked.statusCode, booked.body).toBe(201);
 
     await centre.openFromMenu('当日会见安排', '/console/centre/day');
     await centre.showDay(day.date);

@@ -5,6 +5,7 @@ import { parseCsv } from '../../src/modules/booking/csv.js';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
+import { bookAs, bookMeeting, documentIdsFor, type MeetingRequest } from './booking-fixtures.js';
 
 let t: TestApp;
 let staff: Session;
@@ -51,16 +52,9 @@ async function book(
   sessionId: string,
   client: { name: string; idNo: string },
   key: string,
-  extra: Record<string, unknown> = {},
+  extra: Partial<MeetingRequest> = {},
 ) {
-  const res = await ok('POST', '/api/bookings', lawyer, {
-    sessionId,
-    durationMinutes: 45,
-    idempotencyKey: key,
-    client,
-    ...extra,
-  });
-  return res.json<{ id: string; status: string }>();
+  return bookMeeting(t, lawyer, { sessionId, durationMinutes: 45, idempotencyKey: key, client, ...extra });
 }
 
 /** A lawyer account straight through the service, signed in through the API when asked. */
@@ -206,39 +200,27 @@ beforeAll(async () => {
     coCounselUsername: 'lawyer.co',
   });
   const other = await newLawyer('lawyer.other', '钱律师');
-  const first = await t.custos.services.bookings.book(
-    other,
-    {
-      sessionId: morning,
-      durationMinutes: 45,
-      idempotencyKey: 'staff-test-2',
-      client: { name: TRICKY_NAME, idNo: idNo(4) },
-    },
-    ctx,
-  );
+  const first = await bookAs(t, other, {
+    sessionId: morning,
+    durationMinutes: 45,
+    idempotencyKey: 'staff-test-2',
+    client: { name: TRICKY_NAME, idNo: idNo(4) },
+  });
   // Everyone in a session starts at its start, so each booking of the morning has its own lawyer.
   const third = await newLawyer('lawyer.third', '孙律师');
-  const restricted = await t.custos.services.bookings.book(
-    third,
-    {
-      sessionId: morning,
-      durationMinutes: 45,
-      idempotencyKey: 'staff-test-3',
-      client: { name: '王五', idNo: idNo(3) },
-    },
-    ctx,
-  );
+  const restricted = await bookAs(t, third, {
+    sessionId: morning,
+    durationMinutes: 45,
+    idempotencyKey: 'staff-test-3',
+    client: { name: '王五', idNo: idNo(3) },
+  });
   const fourth = await newLawyer('lawyer.fourth', '周律师');
-  const cancelled = await t.custos.services.bookings.book(
-    fourth,
-    {
-      sessionId: morning,
-      durationMinutes: 45,
-      idempotencyKey: 'staff-test-4',
-      client: { name: '李四', idNo: idNo(2) },
-    },
-    ctx,
-  );
+  const cancelled = await bookAs(t, fourth, {
+    sessionId: morning,
+    durationMinutes: 45,
+    idempotencyKey: 'staff-test-4',
+    client: { name: '李四', idNo: idNo(2) },
+  });
   await t.custos.services.bookings.cancel(fourth, cancelled.id, '当事人已取保', ctx);
   const fifth = await newLawyer('lawyer.fifth', '吴律师');
   const held = await t.custos.services.bookings.hold(fifth, { sessionId: morning, durationMinutes: 45 }, ctx);
@@ -552,6 +534,8 @@ describe('the roster', () => {
 
   it('marks a detainee released, after which lawyers can no longer book them', async () => {
     const zhao = (await roster()).find((d) => d.name === '赵六')!;
+    // Documents filed while the client was held: a release makes the roster refuse them all the same.
+    const documentIds = await documentIdsFor(t, lawyer, centreId, { name: '赵六', idNo: idNo(5) });
     const res = await ok(
       'POST',
       `/api/centres/${centreId}/detainees/${zhao.id}/status`,
@@ -579,6 +563,7 @@ describe('the roster', () => {
         durationMinutes: 45,
         idempotencyKey: 'released-1',
         client: { name: '赵六', idNo: idNo(5) },
+        documentIds,
       },
     });
     expect(attempt.json().code).toBe('booking.client_not_found');

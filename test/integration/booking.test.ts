@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
+import { bookAs, completeAs, completeHold, documentIdsAs } from './booking-fixtures.js';
 
 let t: TestApp;
 let staff: Session;
@@ -200,14 +201,10 @@ describe('the booking journey', () => {
     const friday = (await availability()).days.find((d) => d.date === '2026-11-27')!;
     expect(friday.sessions[0]!.remaining).toBe(1);
 
-    const done = await t.request({
-      method: 'POST',
-      url: `/api/bookings/${hold.json().id}/complete`,
-      session: lawyer,
-      body: { client: { name: '在押人员1', idNo: idNo(1) } },
+    const done = await completeHold(t, lawyer, hold.json().id, {
+      client: { name: '在押人员1', idNo: idNo(1) },
     });
-    expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({
+    expect(done).toMatchObject({
       status: 'confirmed',
       detaineeName: '在押人员1',
       holdExpiresAt: null,
@@ -247,12 +244,7 @@ describe('the booking journey', () => {
     );
     t.clock.advance(11 * 60_000);
     await expect(
-      t.custos.services.bookings.complete(
-        late,
-        held.id,
-        { client: { name: '在押人员2', idNo: idNo(2) } },
-        ctx,
-      ),
+      completeAs(t, late, held.id, { client: { name: '在押人员2', idNo: idNo(2) } }),
     ).rejects.toMatchObject({ code: 'booking.hold_expired' });
     const after = (await availability()).days.find((d) => d.date === '2026-11-30')!.sessions[0]!;
     expect(after.remaining).toBe(2);
@@ -262,16 +254,18 @@ describe('the booking journey', () => {
     const b = await newLawyer(903);
     const monday = (await availability()).days.find((d) => d.date === '2026-11-30')!.sessions[1]!;
     const held = await t.custos.services.bookings.hold(b, { sessionId: monday.id, durationMinutes: 60 }, ctx);
+    // The lawyer's documents for the real client, so it is the roster match that refuses.
+    const documentIds = await documentIdsAs(t, b, centreId, { name: '在押人员3', idNo: idNo(3) });
     const wrongName = t.custos.services.bookings.complete(
       b,
       held.id,
-      { client: { name: '别人', idNo: idNo(3) } },
+      { client: { name: '别人', idNo: idNo(3) }, documentIds },
       ctx,
     );
     const unknownId = t.custos.services.bookings.complete(
       b,
       held.id,
-      { client: { name: '在押人员3', idNo: idNo(999) } },
+      { client: { name: '在押人员3', idNo: idNo(999) }, documentIds },
       ctx,
     );
     for (const attempt of [wrongName, unknownId]) {
@@ -280,7 +274,7 @@ describe('the booking journey', () => {
     const ok = await t.custos.services.bookings.complete(
       b,
       held.id,
-      { client: { name: ' 在押人员 3 ', idNo: idNo(3).toLowerCase() } },
+      { client: { name: ' 在押人员 3 ', idNo: idNo(3).toLowerCase() }, documentIds },
       ctx,
     );
     expect(ok.status).toBe('confirmed');
@@ -289,55 +283,45 @@ describe('the booking journey', () => {
   it('keeps a detainee out of two overlapping meetings', async () => {
     const a = await newLawyer(904);
     const monday = (await availability()).days.find((d) => d.date === '2026-11-30')!;
-    await t.custos.services.bookings.book(
-      a,
-      {
-        sessionId: monday.sessions[0]!.id,
-        durationMinutes: 90,
-        idempotencyKey: 'overlap-one',
-        client: { name: '在押人员4', idNo: idNo(4) },
-      },
-      ctx,
-    );
+    await bookAs(t, a, {
+      sessionId: monday.sessions[0]!.id,
+      durationMinutes: 90,
+      idempotencyKey: 'overlap-one',
+      client: { name: '在押人员4', idNo: idNo(4) },
+    });
     const b = await newLawyer(905);
     await expect(
-      t.custos.services.bookings.book(
-        b,
-        {
-          sessionId: monday.sessions[1]!.id,
-          durationMinutes: 60,
-          idempotencyKey: 'overlap-two',
-          client: { name: '在押人员4', idNo: idNo(4) },
-        },
-        ctx,
-      ),
+      bookAs(t, b, {
+        sessionId: monday.sessions[1]!.id,
+        durationMinutes: 60,
+        idempotencyKey: 'overlap-two',
+        client: { name: '在押人员4', idNo: idNo(4) },
+      }),
     ).rejects.toMatchObject({ code: 'booking.detainee_busy' });
   });
 
   it('waits for a permission when the client is in a restricted case', async () => {
     const a = await newLawyer(906);
     const tuesday = (await availability()).days.find((d) => d.date === '2026-12-02')!;
-    const b = await t.custos.services.bookings.book(
-      a,
-      {
-        sessionId: tuesday.sessions[1]!.id,
-        durationMinutes: 60,
-        idempotencyKey: 'restricted-1',
-        client: { name: '在押人员60', idNo: idNo(60) },
-      },
-      ctx,
-    );
+    const b = await bookAs(t, a, {
+      sessionId: tuesday.sessions[1]!.id,
+      durationMinutes: 60,
+      idempotencyKey: 'restricted-1',
+      client: { name: '在押人员60', idNo: idNo(60) },
+    });
     expect(b.status).toBe('awaiting_permission');
   });
 
   it('returns the same booking for a repeated submission with the same idempotency key', async () => {
     const a = await newLawyer(907);
     const wednesday = (await availability()).days.find((d) => d.date === '2026-12-02')!.sessions[1]!;
+    const client = { name: '在押人员5', idNo: idNo(5) };
     const body = {
       sessionId: wednesday.id,
       durationMinutes: 60,
       idempotencyKey: 'same-key-123',
-      client: { name: '在押人员5', idNo: idNo(5) },
+      client,
+      documentIds: await documentIdsAs(t, a, centreId, client),
     };
     const [x, y] = await Promise.all([
       t.custos.services.bookings.book(a, body, ctx),
@@ -358,31 +342,23 @@ describe('the booking journey', () => {
   it('frees the place on a timely cancellation and counts a late one', async () => {
     const a = await newLawyer(908);
     const thursday = (await availability()).days.find((d) => d.date === '2026-12-03')!.sessions[1]!;
-    const early = await t.custos.services.bookings.book(
-      a,
-      {
-        sessionId: thursday.id,
-        durationMinutes: 60,
-        idempotencyKey: 'cancel-early',
-        client: { name: '在押人员6', idNo: idNo(6) },
-      },
-      ctx,
-    );
+    const early = await bookAs(t, a, {
+      sessionId: thursday.id,
+      durationMinutes: 60,
+      idempotencyKey: 'cancel-early',
+      client: { name: '在押人员6', idNo: idNo(6) },
+    });
     expect((await t.custos.services.bookings.cancel(a, early.id, '当事人已取保', ctx)).status).toBe(
       'cancelled',
     );
 
     const friday = (await availability()).days.find((d) => d.date === '2026-11-27')!.sessions[1]!;
-    const soon = await t.custos.services.bookings.book(
-      a,
-      {
-        sessionId: friday.id,
-        durationMinutes: 60,
-        idempotencyKey: 'cancel-late',
-        client: { name: '在押人员7', idNo: idNo(7) },
-      },
-      ctx,
-    );
+    const soon = await bookAs(t, a, {
+      sessionId: friday.id,
+      durationMinutes: 60,
+      idempotencyKey: 'cancel-late',
+      client: { name: '在押人员7', idNo: idNo(7) },
+    });
     expect((await t.custos.services.bookings.cancel(a, soon.id, undefined, ctx)).status).toBe(
       'cancelled_late',
     );
@@ -403,16 +379,12 @@ describe('a full session', () => {
     await t.custos.services.bookings.hold(a, { sessionId: thursday.id, durationMinutes: 45 }, ctx);
     await t.custos.services.bookings.hold(b, { sessionId: thursday.id, durationMinutes: 45 }, ctx);
     t.clock.advance(11 * 60_000);
-    const booked = await t.custos.services.bookings.book(
-      c,
-      {
-        sessionId: thursday.id,
-        durationMinutes: 45,
-        idempotencyKey: 'reclaim-1',
-        client: { name: '在押人员50', idNo: idNo(50) },
-      },
-      ctx,
-    );
+    const booked = await bookAs(t, c, {
+      sessionId: thursday.id,
+      durationMinutes: 45,
+      idempotencyKey: 'reclaim-1',
+      client: { name: '在押人员50', idNo: idNo(50) },
+    });
     expect(booked.status).toBe('confirmed');
     await t.custos.services.bookings.hold(d, { sessionId: thursday.id, durationMinutes: 45 }, ctx);
     const e = await newLawyer(954);
@@ -430,6 +402,9 @@ describe('a race for the last places', () => {
     const monday = (await availability()).days.find((d) => d.date === '2026-11-30')!.sessions[0]!;
     const before = (await t.custos.repositories.booking.session(t.custos.database.db, monday.id))!;
     const free = before.onlinePlaces - before.taken;
+    const clients = lawyers.map((_, i) => ({ name: `在押人员${10 + i}`, idNo: idNo(10 + i) }));
+    // Documents are filed before the race, so that the race is only for places.
+    const documents = await Promise.all(lawyers.map((a, i) => documentIdsAs(t, a, centreId, clients[i]!)));
     const results = await Promise.allSettled(
       lawyers.map((a, i) =>
         t.custos.services.bookings.book(
@@ -438,7 +413,8 @@ describe('a race for the last places', () => {
             sessionId: monday.id,
             durationMinutes: 45,
             idempotencyKey: crypto.randomUUID(),
-            client: { name: `在押人员${10 + i}`, idNo: idNo(10 + i) },
+            client: clients[i]!,
+            documentIds: documents[i]!,
           },
           ctx,
         ),

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/demo-seed.js';
 import { sessionCookie, startTestApp, type TestApp } from '../harness/test-app.js';
+import { bookMeeting } from './booking-fixtures.js';
 
 let t: TestApp;
 let text: string;
@@ -39,18 +40,12 @@ describe('demo seed', () => {
     expect(nextDay.sessions.map((s: { onlinePlaces: number }) => s.onlinePlaces)).toEqual([
       12, 12, 12, 12, 12,
     ]);
-    const booked = await t.request({
-      method: 'POST',
-      url: '/api/bookings',
-      session,
-      body: {
-        sessionId: nextDay.sessions[0].id,
-        durationMinutes: 60,
-        idempotencyKey: 'demo-seed-check',
-        client: { name, idNo },
-      },
+    const booked = await bookMeeting(t, session, {
+      sessionId: nextDay.sessions[0].id,
+      durationMinutes: 60,
+      idempotencyKey: 'demo-seed-check',
+      client: { name: name!, idNo: idNo! },
     });
-    expect(booked.statusCode, booked.body).toBe(201);
-    expect(booked.json().status).toBe('confirmed');
+    expect(booked.status).toBe('confirmed');
   });
 });

@@ -9,6 +9,7 @@ import { verifyAuditLog } from '../../src/modules/audit/log-verifier.js';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
+import { bookAs } from './booking-fixtures.js';
 import { ctx, idNo, provisionedLawyer, signInWith } from './lawyers-fixtures.js';
 
 let t: TestApp;
@@ -126,16 +127,12 @@ let detainee = 0;
 /** Books a meeting for the lawyer at the centre on the given day (index into its sessions). */
 async function book(lawyer: Actor, unitId: string, day: number) {
   const n = (detainee++ % 40) + 1;
-  return t.custos.services.bookings.book(
-    lawyer,
-    {
-      sessionId: sessions.get(unitId)![day]!,
-      durationMinutes: 60,
-      idempotencyKey: crypto.randomUUID(),
-      client: { name: `在押人员${n}`, idNo: idNo(n) },
-    },
-    ctx,
-  );
+  return bookAs(t, lawyer, {
+    sessionId: sessions.get(unitId)![day]!,
+    durationMinutes: 60,
+    idempotencyKey: crypto.randomUUID(),
+    client: { name: `在押人员${n}`, idNo: idNo(n) },
+  });
 }
 
 async function strike(lawyer: Actor, unitId: string, day = 0) {

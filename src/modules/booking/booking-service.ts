@@ -10,6 +10,7 @@ import type { Actor, RequestContext } from '../identity/actor.js';
 import type { OrgDirectory } from '../identity/org-directory.js';
 import { requireRole } from '../identity/policy.js';
 import type { AvailabilityService } from './availability-service.js';
+import type { BookingDocuments, CheckedDocuments } from './booking-documents.js';
 import type { BookingEvents } from './booking-events.js';
 import { mayActOn, onBehalfFields, type BookingParties, type BookingParty } from './booking-party.js';
 import { isLateCancellation, isoWeekOfMeeting } from './booking-rules.js';
@@ -49,6 +50,8 @@ interface CompletionExtras {
   /** The centre's weekly cap per detainee and lawyer, or null. */
   cap: number | null;
   coCounselId: string | null;
+  /** The documents named, checked but for the client (known only inside the transaction). */
+  documents: CheckedDocuments;
 }
 
 export class BookingService {
@@ -59,6 +62,7 @@ export class BookingService {
     private readonly centres: CentreConfigService,
     private readonly availability: AvailabilityService,
     private readonly roster: RosterService,
+    private readonly documents: BookingDocuments,
     private readonly org: OrgDirectory,
     private readonly standing: LawyerStanding,
     private readonly parties: BookingParties,
@@ -106,7 +110,12 @@ export class BookingService {
     const party = await this.parties.resolve(actor, input.onBehalfOf);
     const found = await this.repo.bookingById(this.db, bookingId);
     if (!found) throw bookingNotFound();
-    const extras = await this.completionExtras(party, await this.centres.settingsOf(found.unitId), input);
+    const extras = await this.completionExtras(
+      party,
+      found.unitId,
+      await this.centres.settingsOf(found.unitId),
+      input,
+    );
     const done = await this.refusalsNamed(() =>
       this.tx.run(async (tx, afterCommit) => {
         const held = await this.repo.bookingById(tx, bookingId, true);
@@ -125,6 +134,7 @@ export class BookingService {
           payload: {
             detaineeId: b.detaineeId,
             coCounsel: input.coCounselUsername ?? null,
+            documentIds: extras.documents.ids,
             ...onBehalfFields(party),
           },
         });
@@ -143,7 +153,7 @@ export class BookingService {
     const replay = await this.replay(party, input.idempotencyKey);
     if (replay) return replay;
     const { session, settings } = await this.bookableSession(party, input.sessionId, input.durationMinutes);
-    const extras = await this.completionExtras(party, settings, input);
+    const extras = await this.completionExtras(party, session.unitId, settings, input);
     const booked = await this.guarded(party, input.idempotencyKey, () =>
       this.tx.run(async (tx, afterCommit) => {
         const held = await this.placeHold(tx, afterCommit, party, session, settings, input);
@@ -156,6 +166,7 @@ export class BookingService {
             sessionId: session.id,
             startsAt: b.startsAt.toISOString(),
             detaineeId: b.detaineeId,
+            documentIds: extras.documents.ids,
             oneStep: true,
             ...onBehalfFields(party),
           },
@@ -290,16 +301,18 @@ export class BookingService {
    */
   private async completionExtras(
     party: BookingParty,
+    unitId: string,
     settings: FacilitySettings,
     input: CompleteRequest,
   ): Promise<CompletionExtras> {
+    const documents = await this.documents.require(party.lawyerUserId, unitId, input.documentIds);
     let coCounselId: string | null = null;
     if (input.coCounselUsername) {
       const id = await this.org.lawyerIdByUsername(input.coCounselUsername);
       if (!id || id === party.lawyerUserId) throw coCounselUnknown();
       coCounselId = id;
     }
-    return { cap: settings.maxBookingsPerDetaineePerWeek, coCounselId };
+    return { cap: settings.maxBookingsPerDetaineePerWeek, coCounselId, documents };
   }
 
   private async completeHeld(
@@ -312,6 +325,7 @@ export class BookingService {
   ): Promise<BookingRow> {
     const client = await this.roster.match(tx, held.unitId, input.client);
     if (!client) throw clientNotFound();
+    await this.documents.linkTo(tx, held, client.id, extras.documents);
     if (extras.cap !== null) {
       const { from, to } = isoWeekOfMeeting(held.startsAt);
       const live = await this.repo.countLiveFor(tx, party.lawyerUserId, client.id, from, to);

@@ -75,6 +75,11 @@ export const completeRequestSchema = z.object({
   client: clientSchema,
   /** The second lawyer of the meeting, by username (DOMAIN.md: 1-2 lawyers). */
   coCounselUsername: z.string().trim().min(1).max(64).optional(),
+  /**
+   * The booker's documents for this client (booking-documents.ts: a power of attorney or legal-aid letter,
+   * and the firm's letter). Left out, the booking is refused naming what is missing.
+   */
+  documentIds: z.array(z.uuid()).max(10).default([]),
   onBehalfOf: onBehalfOfSchema,
 });
 export type CompleteRequest = z.infer<typeof completeRequestSchema>;

@@ -1,6 +1,7 @@
 // Every custom English message a schema sets must have its Chinese: otherwise a Chinese user reads English.
 import { describe, expect, it } from 'vitest';
 import { YEAR_DATA_MESSAGES } from '../calendar/business-calendar.js';
+import { CLIENT_DOCUMENT_MESSAGES } from '../../modules/booking/client-document-file.js';
 import { ID_NO_MESSAGES } from '../../modules/lawyers/id-number.js';
 import { LICENCE_NO_MESSAGES } from '../../modules/lawyers/licence-number.js';
 import { MOBILE_MESSAGE } from '../../modules/lawyers/mobile-number.js';
@@ -9,6 +10,7 @@ import { localiseIssue } from './validation-messages.js';
 
 const english = [
   ...Object.values(YEAR_DATA_MESSAGES),
+  ...Object.values(CLIENT_DOCUMENT_MESSAGES),
   ...Object.values(ID_NO_MESSAGES),
   ...Object.values(LICENCE_NO_MESSAGES),
   MOBILE_MESSAGE,

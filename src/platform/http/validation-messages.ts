@@ -42,6 +42,12 @@ const CUSTOM_ZH: Record<string, string> = {
   'the licence photo file is empty': '执业证照片文件为空',
   'the licence photo must be 5 MB or smaller': '执业证照片不能超过 5 MB',
   'the licence photo must be a JPEG, PNG or PDF file': '执业证照片应为 JPEG、PNG 或 PDF 文件',
+  // client documents (src/modules/booking/client-document-file.ts)
+  'the document must be sent as base64': '材料文件应以 base64 编码上传',
+  'the document file is empty': '材料文件为空',
+  'the document must be 10 MB or smaller': '材料文件不能超过 10 MB',
+  'the document must be a JPEG, PNG or PDF file': '材料文件应为 JPEG、PNG 或 PDF 文件',
+  'a file name may not contain control characters': '文件名不能包含控制字符',
   // centre operations (src/modules/booking/centre-ops-schemas.ts)
   'say briefly what happened: an emergency or another reason needs words':
     '请简要说明情况：突发情况或其他原因须写明理由',

@@ -2,6 +2,7 @@
 import bookingEn from './booking-en.js';
 import lawyersEn from './lawyers-en.js';
 import waitlistEn from './waitlist-en.js';
+import documentsEn from './documents-en.js';
 import centreOpsEn from './centre-ops-en.js';
 import noticesEn from './notices-en.js';
 import holidayYearsEn from './holiday-years-en.js';
@@ -130,6 +131,7 @@ const en: Resources = {
       centreRooms: 'Rooms and terminals',
       centreClosedDates: 'Closed dates',
       centreSettings: 'Booking rules',
+      centrePermissions: 'Awaiting permission',
       holidayYears: 'Public holidays',
     },
   },
@@ -298,6 +300,7 @@ const en: Resources = {
   ...bookingEn,
   ...lawyersEn,
   ...waitlistEn,
+  ...documentsEn,
   ...centreOpsEn,
   ...noticesEn,
   ...holidayYearsEn,

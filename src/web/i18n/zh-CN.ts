@@ -2,6 +2,7 @@
 import bookingZhCN from './booking-zh-CN.js';
 import lawyersZhCN from './lawyers-zh-CN.js';
 import waitlistZhCN from './waitlist-zh-CN.js';
+import documentsZhCN from './documents-zh-CN.js';
 import centreOpsZhCN from './centre-ops-zh-CN.js';
 import noticesZhCN from './notices-zh-CN.js';
 import holidayYearsZhCN from './holiday-years-zh-CN.js';
@@ -125,6 +126,7 @@ const zhCN = {
       centreRooms: '会见室与终端',
       centreClosedDates: '闭所日期',
       centreSettings: '会见预约规则',
+      centrePermissions: '待许可会见',
       holidayYears: '节假日安排',
     },
   },
@@ -292,6 +294,7 @@ const zhCN = {
   ...bookingZhCN,
   ...lawyersZhCN,
   ...waitlistZhCN,
+  ...documentsZhCN,
   ...centreOpsZhCN,
   ...noticesZhCN,
   ...holidayYearsZhCN,

@@ -1,12 +1,14 @@
 // Page object for the lawyer's booking journey (/portal/book/...): one method per step, as a lawyer on a
 // phone goes through it, and the result page at the end.
 import type { Page } from 'playwright-core';
+import { SAMPLE_PDF, SAMPLE_PNG } from '../../integration/booking-fixtures.js';
 
 const STEP_AT: Record<string, string> = {
   '/portal/book': 'centre',
   '/portal/book/date': 'date',
   '/portal/book/session': 'session',
   '/portal/book/client': 'client',
+  '/portal/book/documents': 'documents',
   '/portal/book/co-counsel': 'coCounsel',
   '/portal/book/check': 'check',
 };
@@ -90,7 +92,85 @@ export class BookingJourneyPage {
   }
 
   async clientProblem(): Promise<string> {
-    return (await this.page.getByTestId('client-problem').innerText()).trim();
+    const problem = this.page.getByTestId('client-problem');
+    await problem.waitFor();
+    return (await problem.innerText()).trim();
+  }
+
+  /** The documents on file offered for one requirement ('authority' or 'firm_letter'), and which is chosen. */
+  async documentsOnFile(requirement: string): Promise<{ label: string; chosen: boolean }[]> {
+    const options = this.page.getByTestId(`documents-${requirement}`).locator('.ant-radio-wrapper');
+    const out: { label: string; chosen: boolean }[] = [];
+    for (const option of await options.all()) {
+      out.push({
+        label: (await option.innerText()).trim(),
+        chosen: await option.locator('input[type=radio]').isChecked(),
+      });
+    }
+    return out;
+  }
+
+  /** Waits until the documents step has loaded what is on file (or that nothing is). */
+  async waitForDocuments(): Promise<void> {
+    await this.page.getByTestId('documents-firm_letter').waitFor();
+  }
+
+  /**
+   * Uploads a file for a requirement, through the file picker or, as a phone's camera would hand it over,
+   * the photo input; for 'authority', as the kind given. Waits for it to be on file and chosen.
+   */
+  async uploadDocument(
+    requirement: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+    options: { via?: 'file' | 'camera'; kind?: string } = {},
+  ): Promise<void> {
+    const section = this.page.getByTestId(`documents-${requirement}`);
+    if (options.kind)
+      await section.getByTestId('authority-kind').getByText(options.kind, { exact: true }).click();
+    await section.getByTestId(`documents-${requirement}-${options.via ?? 'file'}`).setInputFiles(file);
+    await section.locator('.ant-radio-wrapper-checked', { hasText: file.name }).waitFor();
+  }
+
+  /** Chooses a file that the page refuses before sending; returns what it says. */
+  async refusedUpload(
+    requirement: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<string> {
+    const section = this.page.getByTestId(`documents-${requirement}`);
+    await section.getByTestId(`documents-${requirement}-file`).setInputFiles(file);
+    const refusal = section.getByTestId(`documents-${requirement}-refusal`);
+    await refusal.waitFor();
+    return (await refusal.innerText()).trim();
+  }
+
+  /**
+   * Passes the documents step as a lawyer in a hurry does: what is on file is kept (it is preselected), and
+   * a requirement with nothing on file gets a sample file uploaded; then on to the next step.
+   */
+  async passDocuments(): Promise<void> {
+    await this.waitForStep('/portal/book/documents');
+    await this.waitForDocuments();
+    if ((await this.documentsOnFile('authority')).length === 0) {
+      await this.uploadDocument('authority', {
+        name: '委托书.pdf',
+        mimeType: 'application/pdf',
+        buffer: SAMPLE_PDF,
+      });
+    }
+    if ((await this.documentsOnFile('firm_letter')).length === 0) {
+      await this.uploadDocument('firm_letter', {
+        name: '所函.png',
+        mimeType: 'image/png',
+        buffer: SAMPLE_PNG,
+      });
+    }
+    await this.continue();
+  }
+
+  async documentsMissing(): Promise<string> {
+    const alert = this.page.getByTestId('documents-missing');
+    await alert.waitFor();
+    return (await alert.innerText()).trim();
   }
 
   async enterCoCounsel(username: string): Promise<void> {

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   CalendarOutlined,
+  FileProtectOutlined,
   CarryOutOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -40,6 +41,12 @@ const ENTRIES: Entry[] = [
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, role: 'auditor' },
   { key: 'centreDay', path: '/console/centre/day', icon: <CalendarOutlined />, role: 'centre_staff' },
   { key: 'centreRoster', path: '/console/centre/roster', icon: <IdcardOutlined />, role: 'centre_staff' },
+  {
+    key: 'centrePermissions',
+    path: '/console/centre/permissions',
+    icon: <FileProtectOutlined />,
+    role: 'centre_staff',
+  },
   {
     key: 'centreSessions',
     path: '/console/centre/sessions',

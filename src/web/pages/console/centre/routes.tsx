@@ -23,6 +23,10 @@ function staffOnly(path: string, load: () => Promise<React.ComponentType>): Rout
 export const centreConsoleRoutes: RouteObject[] = [
   staffOnly('centre/day', async () => (await import('./day-sheet-page.js')).CentreDaySheetPage),
   staffOnly('centre/roster', async () => (await import('./roster-page.js')).CentreRosterPage),
+  staffOnly(
+    'centre/permissions',
+    async () => (await import('./permission-queue-page.js')).CentrePermissionQueuePage,
+  ),
   staffOnly('centre/sessions', async () => (await import('./sessions-page.js')).CentreSessionsPage),
   staffOnly('centre/rooms', async () => (await import('./rooms-page.js')).CentreRoomsPage),
   staffOnly(

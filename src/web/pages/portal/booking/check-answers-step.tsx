@@ -1,4 +1,4 @@
-// Step 6: check your answers, each with a way back to change it (the held place stays held), then confirm.
+// Step 7: check your answers, each with a way back to change it (the held place stays held), then confirm.
 // Confirming twice (a double tap, a retried request) cannot make two bookings: the held place is one
 // booking, completed once, and the button is off while the request is out.
 import { useQueryClient } from '@tanstack/react-query';
@@ -46,6 +46,7 @@ function CheckAnswers() {
   const sent = useRef(false);
   const hold = answers.hold!;
   const client = answers.client!;
+  const documents = answers.documents!;
   const centre = centres.data?.find((c) => c.id === answers.centreId);
 
   const finished = (booking: BookingView) => {
@@ -70,6 +71,11 @@ function CheckAnswers() {
       case 'booking.co_counsel_unknown':
         await navigate(`${STEP_PATHS.coCounsel}?from=check`, { state });
         return;
+      case 'booking.documents_missing':
+      case 'booking.documents_unknown':
+      case 'booking.documents_wrong_client':
+        await navigate(`${STEP_PATHS.documents}?from=check`, { state });
+        return;
       case 'booking.hold_expired':
         update({ hold: undefined });
         setLapsed(true);
@@ -92,6 +98,7 @@ function CheckAnswers() {
       {
         bookingId: hold.bookingId,
         client,
+        documentIds: documents.items.map((d) => d.id),
         ...(answers.coCounselUsername ? { coCounselUsername: answers.coCounselUsername } : {}),
         ...onBehalf(bookingFor.onBehalfOf),
       },
@@ -132,6 +139,18 @@ function CheckAnswers() {
     },
     { step: 'client', key: 'clientName', label: t('journey.check.clientName'), value: client.name },
     { step: 'client', key: 'clientIdNo', label: t('journey.check.clientIdNo'), value: maskIdNo(client.idNo) },
+    {
+      step: 'documents',
+      key: 'documents',
+      label: t('documents.check.documents'),
+      value: documents.items
+        .map((d) =>
+          language === 'en'
+            ? `${t(`documents.kinds.${d.kind}`)} (${d.fileName})`
+            : `${t(`documents.kinds.${d.kind}`)}（${d.fileName}）`,
+        )
+        .join(language === 'en' ? '; ' : '；'),
+    },
     {
       step: 'coCounsel',
       key: 'coCounsel',

@@ -1,4 +1,4 @@
-// Step 5: a second lawyer for the meeting, if any (a meeting has one or two lawyers).
+// Step 6: a second lawyer for the meeting, if any (a meeting has one or two lawyers).
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';

@@ -1,8 +1,12 @@
 // The booking journey's answers, step by step, kept in this tab's session storage so a reload or a "change"
 // link never loses them (or the held place). Nothing here talks to the server.
+import {
+  missingRequirements,
+  type ClientDocumentKind,
+} from '../../../../modules/booking/document-requirements.js';
 import { beijingDateOf } from '../../../format/beijing-date.js';
 
-export const STEPS = ['centre', 'date', 'session', 'client', 'coCounsel', 'check'] as const;
+export const STEPS = ['centre', 'date', 'session', 'client', 'documents', 'coCounsel', 'check'] as const;
 export type StepName = (typeof STEPS)[number];
 
 export const STEP_PATHS: Record<StepName, string> = {
@@ -10,6 +14,7 @@ export const STEP_PATHS: Record<StepName, string> = {
   date: '/portal/book/date',
   session: '/portal/book/session',
   client: '/portal/book/client',
+  documents: '/portal/book/documents',
   coCounsel: '/portal/book/co-counsel',
   check: '/portal/book/check',
 };
@@ -26,11 +31,26 @@ export interface HeldPlace {
   deadline: number;
 }
 
+/** A document chosen at the documents step, as "check your answers" lists it. */
+export interface ChosenDocument {
+  id: string;
+  kind: ClientDocumentKind;
+  fileName: string;
+}
+
+/** The documents chosen for one client: another client (or centre) needs its own. */
+export interface ChosenDocuments {
+  unitId: string;
+  client: { name: string; idNo: string };
+  items: ChosenDocument[];
+}
+
 export interface JourneyAnswers {
   centreId?: string;
   date?: string;
   hold?: HeldPlace;
   client?: { name: string; idNo: string };
+  documents?: ChosenDocuments;
   /** null: answered "no co-counsel"; undefined: not answered yet. */
   coCounselUsername?: string | null;
 }
@@ -41,12 +61,29 @@ export function holdMatches(answers: JourneyAnswers): boolean {
   return !!hold && hold.unitId === answers.centreId && beijingDateOf(hold.startsAt) === answers.date;
 }
 
+/**
+ * True when the documents chosen are for the client and centre now answered and meet the requirements: a
+ * changed client (or centre) needs its own documents, and the lawyer is sent back to choose them.
+ */
+export function documentsMatch(answers: JourneyAnswers): boolean {
+  const { documents, client } = answers;
+  return (
+    !!documents &&
+    !!client &&
+    documents.unitId === answers.centreId &&
+    documents.client.name === client.name &&
+    documents.client.idNo === client.idNo &&
+    missingRequirements(documents.items.map((d) => d.kind)).length === 0
+  );
+}
+
 /** The first step still to answer; "check" once everything is answered. */
 export function firstUnanswered(answers: JourneyAnswers): StepName {
   if (!answers.centreId) return 'centre';
   if (!answers.date) return 'date';
   if (!holdMatches(answers)) return 'session';
   if (!answers.client) return 'client';
+  if (!documentsMatch(answers)) return 'documents';
   if (answers.coCounselUsername === undefined) return 'coCounsel';
   return 'check';
 }

@@ -14,6 +14,7 @@ import { bookingIcsUrl, useCentres, useMyBookings, type BookingView } from '../.
 import { BookingForNotice, useBookingRights } from './booking-for.js';
 import { CancelBookingModal } from './cancel-booking-modal.js';
 import { MyWaitlist } from './my-waitlist.js';
+import { PermissionDecisionUpload } from './permission-decision-upload.js';
 import { CentreCancellationNote } from './centre-cancellation-note.js';
 import './booking.css';
 
@@ -114,6 +115,7 @@ function BookingList({
               </p>
             ) : null}
             {b.status === 'cancelled_by_centre' ? <CentreCancellationNote bookingId={b.id} /> : null}
+            {b.status === 'awaiting_permission' ? <PermissionDecisionUpload bookingId={b.id} /> : null}
             <div className="custos-booking-actions">
               <Link to={`/portal/bookings/${b.id}`} className="custos-link-button">
                 {t('myBookings.details')}

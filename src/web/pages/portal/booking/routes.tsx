@@ -14,6 +14,10 @@ export const portalBookingRoutes: RouteObject[] = [
       { path: 'session', lazy: async () => ({ Component: (await import('./session-step.js')).SessionStep }) },
       { path: 'client', lazy: async () => ({ Component: (await import('./client-step.js')).ClientStep }) },
       {
+        path: 'documents',
+        lazy: async () => ({ Component: (await import('./documents-step.js')).DocumentsStep }),
+      },
+      {
         path: 'co-counsel',
         lazy: async () => ({ Component: (await import('./co-counsel-step.js')).CoCounselStep }),
       },

@@ -1,0 +1,144 @@
+// The world the documents and permission tests share: the demo centre with weekday sessions and a roster
+// (one client in a restricted case), a second centre with its own staff and client, and lawyers signed in
+// through the API.
+import { expect } from 'vitest';
+import type { Actor } from '../../src/modules/identity/actor.js';
+import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
+import { idNo } from '../harness/test-numbers.js';
+import { provisionedLawyer, signInWith } from './lawyers-fixtures.js';
+
+export interface DocumentsWorld {
+  t: TestApp;
+  staff: Session;
+  otherStaff: Session;
+  centreId: string;
+  otherCentreId: string;
+  /** Weekday sessions of the demo centre from the next working day on, soonest first. */
+  sessionIds: string[];
+  otherSessionIds: string[];
+}
+
+export const CLIENTS = {
+  zhang: { name: '张三', idNo: idNo(1) },
+  li: { name: '李四', idNo: idNo(2) },
+  /** National security, investigation stage: every booking waits for a permission. */
+  wang: { name: '王五', idNo: idNo(3) },
+  zhao: { name: '赵六', idNo: idNo(4) },
+  /** On the second centre's roster only. */
+  sun: { name: '孙七', idNo: idNo(50) },
+};
+
+export async function api(
+  t: TestApp,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  session: Session,
+  body?: unknown,
+) {
+  return t.request({ method, url, session, body });
+}
+
+async function ok(t: TestApp, method: 'GET' | 'POST', url: string, session: Session, body?: unknown) {
+  const res = await api(t, method, url, session, body);
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return res;
+}
+
+async function configure(t: TestApp, staff: Session, unitId: string) {
+  for (const weekday of [1, 2, 3, 4, 5]) {
+    for (const [startTime, endTime] of [
+      ['09:00', '11:00'],
+      ['14:00', '16:00'],
+    ]) {
+      await ok(t, 'POST', `/api/centres/${unitId}/session-templates`, staff, {
+        weekday,
+        startTime,
+        endTime,
+        channel: 'in_person',
+        onlinePlaces: 10,
+        walkInPlaces: 2,
+        durations: [60],
+      });
+    }
+  }
+}
+
+async function sessionsOf(t: TestApp, lawyer: Session, unitId: string): Promise<string[]> {
+  const res = await ok(t, 'GET', `/api/centres/${unitId}/availability`, lawyer);
+  const days = res.json<{ days: { sessions: { id: string }[] }[] }>().days;
+  return days.flatMap((d) => d.sessions.map((s) => s.id));
+}
+
+export async function startDocumentsWorld(): Promise<DocumentsWorld> {
+  const t = await startTestApp();
+  const staff = await t.signIn('demo-centre');
+  const lawyer = await t.signIn('demo-lawyer');
+  const centreId = (await ok(t, 'GET', '/api/centres', lawyer)).json().items[0].id as string;
+  await configure(t, staff, centreId);
+  for (const [key, client] of Object.entries(CLIENTS)) {
+    if (key === 'sun') continue;
+    await ok(t, 'POST', `/api/centres/${centreId}/detainees`, staff, {
+      ...client,
+      restrictedCase: key === 'wang',
+    });
+  }
+
+  // A second centre in the same district, with its own staff member, sessions and client.
+  const repo = t.custos.repositories.identity;
+  const db = t.custos.database.db;
+  const district = (await repo.unitByCode(db, '130102'))!;
+  const unit = await t.custos.tx.run((tx) =>
+    repo.insertUnit(tx, {
+      parentId: district.id,
+      kind: 'detention_centre',
+      code: '130102-KSS-DOCS',
+      name: '长安区第二看守所',
+      nameEn: "Chang'an Second Detention Centre",
+    }),
+  );
+  await t.custos.tx.run((tx) =>
+    t.custos.services.users.provision(
+      tx,
+      {
+        username: 'centre-two',
+        displayName: '二所 钱警官',
+        unit,
+        roles: ['centre_staff'],
+        password: 'another long password',
+        passwordChangeRequired: false,
+      },
+      { actor: null },
+    ),
+  );
+  t.credentials.set('centre-two', {
+    username: 'centre-two',
+    password: 'another long password',
+    role: 'centre_staff',
+    displayName: '二所 钱警官',
+  });
+  const otherStaff = await t.signIn('centre-two');
+  await configure(t, otherStaff, unit.id);
+  await ok(t, 'POST', `/api/centres/${unit.id}/detainees`, otherStaff, {
+    ...CLIENTS.sun,
+    restrictedCase: false,
+  });
+
+  return {
+    t,
+    staff,
+    otherStaff,
+    centreId,
+    otherCentreId: unit.id,
+    sessionIds: await sessionsOf(t, lawyer, centreId),
+    otherSessionIds: await sessionsOf(t, lawyer, unit.id),
+  };
+}
+
+/** Another lawyer (an account an administrator made), signed in through the API. */
+export async function anotherLawyer(
+  t: TestApp,
+  username: string,
+): Promise<{ actor: Actor; session: Session }> {
+  const actor = await provisionedLawyer(t, username);
+  return { actor, session: await signInWith(t, username, 'a long password here') };
+}
