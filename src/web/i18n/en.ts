@@ -6,6 +6,7 @@ import documentsEn from './documents-en.js';
 import centreOpsEn from './centre-ops-en.js';
 import noticesEn from './notices-en.js';
 import holidayYearsEn from './holiday-years-en.js';
+import casesEn from './cases-en.js';
 import bookingForEn from './booking-for-en.js';
 import type { Resources } from './zh-CN.js';
 
@@ -125,6 +126,8 @@ const en: Resources = {
       audit: 'Audit log',
       devMessages: 'Dev mailbox',
       lawyerReview: 'Lawyer review',
+      cases: 'Cases and recordings',
+      evidenceAlerts: 'Evidence alerts',
       centreDay: 'Day sheet',
       centreRoster: 'Detainee roster',
       centreSessions: 'Weekly sessions',
@@ -304,6 +307,7 @@ const en: Resources = {
   ...centreOpsEn,
   ...noticesEn,
   ...holidayYearsEn,
+  ...casesEn,
   ...bookingForEn,
   notFound: {
     title: 'Page not found',

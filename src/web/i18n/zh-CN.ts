@@ -6,6 +6,7 @@ import documentsZhCN from './documents-zh-CN.js';
 import centreOpsZhCN from './centre-ops-zh-CN.js';
 import noticesZhCN from './notices-zh-CN.js';
 import holidayYearsZhCN from './holiday-years-zh-CN.js';
+import casesZhCN from './cases-zh-CN.js';
 import bookingForZhCN from './booking-for-zh-CN.js';
 
 const zhCN = {
@@ -120,6 +121,8 @@ const zhCN = {
       audit: '审计日志',
       devMessages: '开发消息箱',
       lawyerReview: '律师审核',
+      cases: '案件与录像',
+      evidenceAlerts: '证据告警',
       centreDay: '当日会见安排',
       centreRoster: '在押人员名册',
       centreSessions: '每周时段',
@@ -298,6 +301,7 @@ const zhCN = {
   ...centreOpsZhCN,
   ...noticesZhCN,
   ...holidayYearsZhCN,
+  ...casesZhCN,
   ...bookingForZhCN,
   notFound: {
     title: '页面不存在',

@@ -6,6 +6,7 @@ import { NotFoundContent, NotFoundPage } from '../pages/not-found-page.js';
 import { centreConsoleRoutes } from '../pages/console/centre/routes.js';
 import { portalBookingRoutes } from '../pages/portal/booking/routes.js';
 import { lawyerReviewRoutes } from '../pages/console/lawyer-review/routes.js';
+import { caseConsoleRoutes } from '../pages/console/cases/routes.js';
 import { holidayYearRoutes } from '../pages/console/holiday-years/routes.js';
 import { portalAccountRoutes } from '../pages/portal/account/routes.js';
 import { registerRoutes } from '../pages/register/routes.js';
@@ -139,6 +140,7 @@ const routes: RouteObject[] = [
             },
             ...centreConsoleRoutes,
             ...lawyerReviewRoutes,
+            ...caseConsoleRoutes,
             ...holidayYearRoutes,
             {
               path: 'audit',

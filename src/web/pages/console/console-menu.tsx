@@ -2,7 +2,9 @@
 // organisation tree and the public-holiday years, and read the development mailbox; auditors read the
 // audit log; centre staff run the day sheet, the roster and the centre's booking configuration.
 import {
+  AlertOutlined,
   AuditOutlined,
+  FolderOpenOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   FileProtectOutlined,
@@ -28,8 +30,8 @@ interface Entry {
   key: MenuKey;
   path: string;
   icon: ReactNode;
-  /** Null: every console user. */
-  role: Role | null;
+  /** Null: every console user; a list: anyone holding one of them. */
+  role: Role | readonly Role[] | null;
 }
 
 const ENTRIES: Entry[] = [
@@ -72,13 +74,28 @@ const ENTRIES: Entry[] = [
     icon: <SafetyCertificateOutlined />,
     role: 'centre_staff',
   },
+  // Evidence: the roles that may read recordings (never the admin, who cannot hold them).
+  {
+    key: 'cases',
+    path: '/console/cases',
+    icon: <FolderOpenOutlined />,
+    role: ['case_officer', 'custodian', 'reviewer', 'supervisor'],
+  },
+  {
+    key: 'evidenceAlerts',
+    path: '/console/evidence-alerts',
+    icon: <AlertOutlined />,
+    role: ['custodian', 'supervisor', 'case_officer', 'reviewer'],
+  },
 ];
 
 export function consoleMenuItems(
   roles: readonly Role[],
   label: (key: MenuKey) => string,
 ): MenuProps['items'] {
-  return ENTRIES.filter((entry) => entry.role === null || roles.includes(entry.role)).map((entry) => ({
+  const holds = (role: Entry['role']) =>
+    role === null || (typeof role === 'string' ? roles.includes(role) : role.some((r) => roles.includes(r)));
+  return ENTRIES.filter((entry) => holds(entry.role)).map((entry) => ({
     key: entry.path,
     icon: entry.icon,
     label: label(entry.key),

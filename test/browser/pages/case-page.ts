@@ -1,0 +1,79 @@
+// Page object for the case officer's evidence pages: the case list, opening a case, registering an activity,
+// and uploading a recording with the resumable upload panel.
+import type { Page } from 'playwright-core';
+
+export class CasePage {
+  constructor(readonly page: Page) {}
+
+  async openCasesFromMenu(label: string): Promise<void> {
+    await this.page.getByRole('menuitem', { name: label }).click();
+    await this.page.waitForURL((url) => url.pathname === '/console/cases');
+    await this.page.getByTestId('cases-table').waitFor();
+  }
+
+  async createCase(caseNo: string, title: string): Promise<void> {
+    await this.page.getByTestId('case-new').click();
+    await this.page.getByTestId('case-no').fill(caseNo);
+    await this.page.getByTestId('case-title').fill(title);
+    await this.page.getByTestId('case-create').click();
+    await this.page.waitForURL((url) => /^\/console\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
+    await this.page.getByTestId('activities-table').waitFor();
+  }
+
+  /** Registers an interrogation-room interrogation (always recorded) at the given place. */
+  async addActivity(place: string): Promise<void> {
+    await this.page.getByTestId('activity-add').click();
+    await this.page.getByTestId('activity-place').fill(place);
+    await this.page.getByTestId('activity-submit').click();
+    await this.page.getByTestId('activities-table').getByRole('cell', { name: place, exact: true }).waitFor();
+  }
+
+  async missingNotice(): Promise<string | null> {
+    const notice = this.page.getByTestId('case-missing');
+    return (await notice.count()) > 0 ? (await notice.innerText()).trim() : null;
+  }
+
+  /** Fills the upload form for the case's first activity; the file is chosen separately. */
+  async fillUpload(device: string, start: string, end: string): Promise<void> {
+    await this.page.getByTestId('upload-activity').click();
+    await this.page.locator('.ant-select-item-option').first().click();
+    await this.page.getByTestId('upload-device').fill(device);
+    await this.page.getByTestId('upload-capture-start').fill(start);
+    await this.page.getByTestId('upload-capture-end').fill(end);
+  }
+
+  /** Chooses a file on disk: like a person's file, it keeps its modification time between choices. */
+  async chooseFile(file: string): Promise<void> {
+    await this.page.getByTestId('upload-file').setInputFiles(file);
+  }
+
+  async startUpload(): Promise<void> {
+    await this.page.getByTestId('upload-start').click();
+  }
+
+  async phase(): Promise<string> {
+    return (await this.page.getByTestId('upload-phase').innerText()).trim();
+  }
+
+  async waitForPhase(text: string | RegExp, timeout = 60_000): Promise<void> {
+    await this.page.getByTestId('upload-phase').filter({ hasText: text }).waitFor({ timeout });
+  }
+
+  /** The percentage the progress bar shows. */
+  async percent(): Promise<number> {
+    const value = await this.page
+      .getByTestId('upload-progress')
+      .getByRole('progressbar')
+      .getAttribute('aria-valuenow');
+    return Number(value);
+  }
+
+  async recordingStates(): Promise<string[]> {
+    return this.page.locator('[data-testid^="recording-state-"]').allInnerTexts();
+  }
+
+  async expandFirstRecording(): Promise<string> {
+    await this.page.getByTestId('recordings-table').locator('.ant-table-row-expand-icon').first().click();
+    return (await this.page.getByTestId('recording-sha256').first().innerText()).trim();
+  }
+}
