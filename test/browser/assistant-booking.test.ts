@@ -1,7 +1,8 @@
 // An assistant manages a lawyer's bookings on a phone (390 x 844) in real Chromium: the journey says whom
 // it books for before anything is held, "my bookings" lists the principal's bookings with a cancel button
-// only on those the assistant entered, and the assistant cancels one. axe finds no serious or critical
-// violation.
+// only on those the assistant entered, and the assistant cancels one; then books a meeting for the
+// principal through the whole journey (documents included), told on "check your answers" whose booking it
+// is. axe finds no serious or critical violation.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../harness/test-app.js';
@@ -172,5 +173,36 @@ describe('an assistant', () => {
     expect((await bookings.statusOf(entered.id)).list).toBe('recent');
     const row = await t.custos.repositories.booking.bookingById(t.custos.database.db, entered.id);
     expect(row).toMatchObject({ bookedBy: principalId, status: expect.stringMatching(/^cancelled/) });
+  });
+
+  it('goes through the whole journey for the principal and sees it entered for them', async () => {
+    const login = new LoginPage(page);
+    await login.goto(server.baseUrl);
+    await login.login('assistant.li', PASSWORD);
+    await new HomePage(page).waitForHome();
+    const journey = new BookingJourneyPage(page);
+    await journey.start();
+    await journey.chooseCentre('石家庄市长安区看守所');
+    await journey.chooseLastOpenDate();
+    await journey.chooseSession('14:00', 60);
+    await journey.waitForStep('/portal/book/client');
+    await journey.enterClient('李四', idNo(2));
+    await journey.passDocuments();
+    await journey.waitForStep('/portal/book/co-counsel');
+    await journey.continue();
+    await journey.waitForStep('/portal/book/check');
+    const notice = new BookingForNotice(page);
+    expect(await notice.enteredFor()).toBe('预约律师：王律师（由您代为填写）');
+    await expectAccessible('check your answers, entered for the principal');
+    await page.getByTestId('journey-confirm').click();
+    await page.getByTestId('booking-result-title').waitFor();
+    expect(await page.getByTestId('booking-ics').count()).toBe(0);
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+    const row = await server.t.custos.repositories.booking.bookingById(server.t.custos.database.db, id);
+    const assistantId = (await server.t.custos.repositories.identity.userByUsername(
+      server.t.custos.database.db,
+      'assistant.li',
+    ))!.id;
+    expect(row).toMatchObject({ bookedBy: principalId, enteredBy: assistantId, status: 'confirmed' });
   });
 });
