@@ -50,7 +50,7 @@ const bookingEn: typeof bookingZhCN = {
       intro: 'Only bookable dates are shown, each with the online places left that day.',
       legend: 'Meeting date',
       placesLeft: '{{count}} places left',
-      full: 'Fully booked',
+      full: 'Fully booked: join the waiting list',
       required: 'Choose a date',
       none: 'This centre has no bookable dates at the moment.',
       walkIn:

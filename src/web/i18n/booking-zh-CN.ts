@@ -49,7 +49,7 @@ const bookingZhCN = {
       intro: '只显示可预约的日期，括号内为当天剩余的网上名额。',
       legend: '会见日期',
       placesLeft: '余 {{count}} 个名额',
-      full: '已约满',
+      full: '已约满，可排队候补',
       required: '请选择日期',
       none: '该看守所近期没有可预约的日期。',
       walkIn: '网上名额约满时，您仍可携带证件直接到看守所办理会见，看守所保留了现场名额。',

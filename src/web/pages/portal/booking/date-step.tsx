@@ -59,7 +59,13 @@ function DateChoice() {
             }}
           >
             {days.map((d) => (
-              <Radio key={d.date} value={d.date} disabled={d.remaining === 0} data-testid={`date-${d.date}`}>
+              // A full day stays selectable: its sessions take a place on the waiting list.
+              <Radio
+                key={d.date}
+                value={d.date}
+                disabled={d.sessions.length === 0}
+                data-testid={`date-${d.date}`}
+              >
                 <span className="custos-choice-label">
                   <span>{formatLongDate(d.date, language)}</span>
                   <span className="custos-choice-meta">
