@@ -27,7 +27,10 @@ export async function seedDemoData(custos: Custos): Promise<string | null> {
     : [];
   const clientLines = [
     '# Clients on the demo centre’s roster (book a meeting with one as demo-lawyer) / 演示看守所在押人员：',
-    ...clients.map((c) => `client               ${c.name.padEnd(16)} ${c.idNo}`),
+    ...clients.map(
+      (c) =>
+        `client               ${c.name.padEnd(16)} ${c.idNo}${c.restrictedCase ? '  restricted case / 需许可' : ''}`,
+    ),
     '',
   ];
   return formatCredentials(credentials, custos.settings.http.publicUrl) + clientLines.join('\n');

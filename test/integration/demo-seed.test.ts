@@ -18,7 +18,8 @@ afterAll(async () => {
 describe('demo seed', () => {
   it('seeds once and lists the accounts and the demo clients', async () => {
     expect(text).toMatch(/^lawyer\s+demo-lawyer\s+\S{16}/m);
-    expect(text.match(/^client\s+/gm)).toHaveLength(3);
+    expect(text.match(/^client\s+/gm)).toHaveLength(4);
+    expect(text.match(/^client\s+.*restricted case/gm)).toHaveLength(1);
     expect(await seedDemoData(t.custos)).toBeNull();
   });
 

@@ -17,14 +17,17 @@ const SESSIONS = [
 
 /** Made-up people; their ID numbers are well-formed but belong to no one (serials 9xx). */
 const CLIENTS = [
-  { name: '张伟', body: '13010219850312901' },
-  { name: '李娜', body: '13010219900728902' },
-  { name: '王强', body: '13010219780105903' },
+  { name: '张伟', body: '13010219850312901', restrictedCase: false },
+  { name: '李娜', body: '13010219900728902', restrictedCase: false },
+  { name: '王强', body: '13010219780105903', restrictedCase: false },
+  // A restricted case (CPL 39 ¶3), so the demo shows the permission decision and the staff's confirmation.
+  { name: '赵敏', body: '13010219920214904', restrictedCase: true },
 ];
 
 export interface DemoClient {
   name: string;
   idNo: string;
+  restrictedCase: boolean;
 }
 
 export async function seedBookingDemo(
@@ -51,9 +54,12 @@ export async function seedBookingDemo(
         });
       }
     }
-    const clients = CLIENTS.map((c) => ({ name: c.name, idNo: c.body + checkCharacter(c.body) }));
-    for (const c of clients)
-      await deps.roster.enrol(tx, centreUnitId, { ...c, restrictedCase: false }, context);
+    const clients = CLIENTS.map((c) => ({
+      name: c.name,
+      idNo: c.body + checkCharacter(c.body),
+      restrictedCase: c.restrictedCase,
+    }));
+    for (const c of clients) await deps.roster.enrol(tx, centreUnitId, c, context);
     return clients;
   });
 }

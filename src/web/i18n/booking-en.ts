@@ -116,7 +116,7 @@ const bookingEn: typeof bookingZhCN = {
       confirmedBody: 'Please arrive on time. To cancel, do so before the centre’s cancellation deadline.',
       awaitingTitle: 'Submitted: awaiting permission',
       awaitingBody:
-        'This case needs the investigating unit’s permission before a meeting. Once it is given, the meeting goes ahead as booked.',
+        'This case needs the investigating unit’s permission before a meeting. Upload the permission decision in My bookings; once the centre confirms it, the meeting goes ahead as booked.',
       addToCalendar: 'Add to calendar (.ics)',
       myBookings: 'View my bookings',
       notFound: 'No such booking.',

@@ -110,7 +110,8 @@ const bookingZhCN = {
       confirmedTitle: '预约成功',
       confirmedBody: '请按时到达看守所。如需取消，请在看守所规定的截止时间之前操作。',
       awaitingTitle: '已提交，待侦查机关许可',
-      awaitingBody: '该案件须经侦查机关许可后方可会见。许可后会见即按此预约安排。',
+      awaitingBody:
+        '该案件须经侦查机关许可后方可会见。请在“我的预约”中上传许可决定书，看守所确认后会见即按此预约安排。',
       addToCalendar: '添加到日历（.ics）',
       myBookings: '查看我的预约',
       notFound: '找不到该预约。',
