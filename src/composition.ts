@@ -377,7 +377,11 @@ export async function createCustos(options: CustosOptions) {
   const caseActivities = new ActivityService(db, tx, caseRepo, cases, sealedRecordingCounts, audit, clock);
   // Evidence: three write-once stores, uploads received beside the master, one writer per upload.
   const evidenceStores = await openLocalEvidenceStores(settings.evidence);
-  const uploadStaging = await new UploadStaging(settings.evidence.uploadDir, settings.evidence.sm3).open();
+  const uploadStaging = await new UploadStaging(
+    settings.evidence.uploadDir,
+    evidenceStores,
+    settings.evidence.sm3,
+  ).open();
   const uploadHashes = new UploadHashes();
   const uploadLocks = new UploadLocks(database, settings.evidence.maxParallelUploads);
   const sealer = new Sealer(

@@ -39,6 +39,11 @@ const db = () => t.custos.database.db;
 const idOf = (url: string) => url.split('/').pop()!;
 const random = (n: number) => crypto.randomBytes(n);
 const stagingFile = (id: string) => path.join(t.settings.evidence.uploadDir, `${id}.upload`);
+/** The copies received beside the master, in the working and backup stores' own staging areas. */
+const copyStagingFiles = (id: string) =>
+  (['working', 'backup'] as const).map((l) =>
+    path.join(t.settings.evidence.stores[l], '.incoming', 'staging', `${id}.upload`),
+  );
 
 async function events(recordingId: string) {
   return queryRows<{ action: string; actor_username: string | null; payload: Record<string, unknown> }>(
@@ -136,6 +141,9 @@ describe('a resumable upload', () => {
 
     const first = await patch(t, officer, url, 0, bytes.subarray(0, 1_000_000));
     expect(first.statusCode, first.body).toBe(204);
+    // Each byte is written as it arrives to the master-to-be and to the two copies, on their own volumes.
+    for (const file of [stagingFile(id), ...copyStagingFiles(id)])
+      expect(fs.statSync(file).size).toBe(1_000_000);
     expect(first.headers['upload-offset']).toBe('1000000');
     expect(first.headers['upload-expires']).toMatch(/GMT$/);
     const probe = await head(t, officer, url);
@@ -167,7 +175,7 @@ describe('a resumable upload', () => {
       expect(fs.readFileSync(file).equals(bytes)).toBe(true);
       expect(fs.statSync(file).mode & 0o222).toBe(0);
     }
-    expect(fs.existsSync(stagingFile(id))).toBe(false);
+    for (const file of [stagingFile(id), ...copyStagingFiles(id)]) expect(fs.existsSync(file)).toBe(false);
 
     const audit = await events(id);
     expect(audit.map((e) => e.action)).toEqual(['recording.upload_started', 'recording.sealed']);
@@ -203,7 +211,7 @@ describe('a resumable upload', () => {
     expect(refused.statusCode).toBe(460);
     expect(refused.json().code).toBe('recording.chunk_checksum_mismatch');
     expect((await head(t, officer, url)).headers['upload-offset']).toBe('0');
-    expect(fs.statSync(stagingFile(id)).size).toBe(0);
+    for (const file of [stagingFile(id), ...copyStagingFiles(id)]) expect(fs.statSync(file).size).toBe(0);
 
     const right = crypto.createHash('sha256').update(chunk).digest('base64');
     expect((await patch(t, officer, url, 0, chunk, right)).statusCode).toBe(204);

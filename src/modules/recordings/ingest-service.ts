@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.js';
 import type { DigestAccumulator } from '../../platform/blobs/digests.js';
-import { SequentialWriter } from '../../platform/blobs/sequential-writer.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Transactions } from '../../platform/db/transactions.js';
 import { validationFailed } from '../../platform/http/errors.js';
@@ -32,7 +31,7 @@ import { ENDED_STATES, type RecordingState } from './states.js';
 import { uploadMetadataSchema, type ChecksumHeader } from './tus/protocol.js';
 import type { UploadHashes } from './upload-hashes.js';
 import type { UploadLocks } from './upload-locks.js';
-import type { UploadStaging } from './upload-staging.js';
+import type { StagedFiles, UploadStaging } from './upload-staging.js';
 
 export interface IngestSettings {
   maxUploadBytes: number;
@@ -204,23 +203,22 @@ export class IngestService {
     // With a chunk checksum, the chunk is hashed on a copy: a refused chunk leaves the running hash untouched.
     const digests = checksum ? running.copy() : running;
     const chunkHash = checksum ? crypto.createHash('sha256') : null;
-    const file = await this.staging.openAt(row.id, start);
+    const files = await this.staging.openAt(row.id, start);
     let committed = start;
     try {
-      const writer = new SequentialWriter(file, start);
       let overflow = false;
       let broken = false;
       try {
         for await (const chunk of body.bytes) {
-          if (writer.position + chunk.byteLength > row.byteSize) {
+          if (files.position + chunk.byteLength > row.byteSize) {
             overflow = true;
             break;
           }
           digests.update(chunk);
           chunkHash?.update(chunk);
-          await writer.write(chunk);
-          if (!checksum && writer.position - committed >= this.settings.checkpointBytes) {
-            if (writer.position < row.byteSize) committed = await this.commit(row, committed, writer);
+          await files.write(chunk);
+          if (!checksum && files.position - committed >= this.settings.checkpointBytes) {
+            if (files.position < row.byteSize) committed = await this.commit(row, committed, files);
           }
         }
       } catch {
@@ -230,36 +228,34 @@ export class IngestService {
 
       if (overflow || (checksum && broken)) {
         // Nothing of this PATCH is kept beyond what was committed before it.
-        await file.truncate(committed);
-        await file.datasync();
+        await files.truncate(committed);
         if (checksum) this.hashes.put(row.id, start, running);
         if (overflow) throw uploadExceedsLength();
         return this.progress(row, committed);
       }
       if (checksum && !chunkHash!.digest().equals(checksum.digest)) {
-        await file.truncate(start);
-        await file.datasync();
+        await files.truncate(start);
         this.hashes.put(row.id, start, running);
         throw chunkChecksumMismatch();
       }
-      await writer.sync();
-      if (writer.position === row.byteSize) {
+      await files.sync();
+      if (files.position === row.byteSize) {
         // Every byte is in and on disk, even if the client left before hearing so: seal now.
-        await file.close();
+        await files.close();
         return this.seal(row, digests, context);
       }
-      committed = await this.commit(row, committed, writer);
+      committed = await this.commit(row, committed, files);
       this.hashes.put(row.id, committed, digests);
       return this.progress(row, committed);
     } finally {
-      await file.close().catch(() => undefined);
+      await files.close();
     }
   }
 
-  /** Makes the written bytes count: fsync first, then the offset in the database. */
-  private async commit(row: RecordingRow, from: number, writer: SequentialWriter): Promise<number> {
-    await writer.sync();
-    const to = writer.position;
+  /** Makes the written bytes count: fsync first (every file), then the offset in the database. */
+  private async commit(row: RecordingRow, from: number, files: StagedFiles): Promise<number> {
+    await files.sync();
+    const to = files.position;
     if (to === from) return from;
     const now = this.clock.now();
     const moved = await this.repo.advance(

@@ -14,7 +14,7 @@ import type { AuditContext, AuditRecorder } from '../audit/audit-recorder.js';
 import { hashMismatch } from './errors.js';
 import type { RecordingRepository, RecordingRow } from './repository.js';
 import { storeKeyOf } from './store-key.js';
-import type { UploadStaging } from './upload-staging.js';
+import { hashFile, type UploadStaging } from './upload-staging.js';
 
 const SYSTEM: AuditContext = { actor: { userId: null, username: 'system:recordings' } };
 
@@ -104,10 +104,18 @@ export class Sealer {
     const key = storeKeyOf(row.id);
     const expected = { size: row.byteSize, digests: { sha256: row.sha256!, sm3: row.sm3 } };
 
+    const fromStaging = options.masterFromStaging === true;
+    const timings: Partial<Record<StoreLocation, number>> = {};
+    const timed = async <T>(location: StoreLocation, step: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const result = await step();
+      timings[location] = Math.round(performance.now() - started);
+      return result;
+    };
     const written: Record<StoreLocation, BlobWritten> = {
-      master: await this.ensureMaster(row, key, expected, options.masterFromStaging === true),
-      working: await this.ensureCopy('working', key, expected),
-      backup: await this.ensureCopy('backup', key, expected),
+      master: await timed('master', () => this.ensureMaster(row, key, expected, fromStaging)),
+      working: await timed('working', () => this.ensureCopy(row, 'working', key, expected, fromStaging)),
+      backup: await timed('backup', () => this.ensureCopy(row, 'backup', key, expected, fromStaging)),
     };
     const now = this.clock.now();
     const unitId = await this.units.handlingUnitOf(row.caseId);
@@ -154,10 +162,14 @@ export class Sealer {
           })),
         },
       });
-      afterCommit(() => this.onSealed(row.id));
+      afterCommit(async () => {
+        // Leftovers of a crash between a link and its unlink; the sealed copies are the blobs now.
+        await this.staging.remove(row.id);
+        await this.onSealed(row.id);
+      });
       return done;
     });
-    this.logger.info({ recordingId: row.id, byteSize: row.byteSize }, 'recording sealed');
+    this.logger.info({ recordingId: row.id, byteSize: row.byteSize, copyMs: timings }, 'recording sealed');
     return sealed;
   }
 
@@ -172,18 +184,32 @@ export class Sealer {
       return master.adopt(key, this.staging.pathOf(row.id), expected);
     }
     // A crash after the move: the master is there; it is trusted only once its bytes hash as recorded.
-    const written = await this.verified('master', key, expected);
-    await this.staging.remove(row.id);
-    return written;
+    return this.verified('master', key, expected);
   }
 
+  /**
+   * The working copy or the backup: the file received beside the master, adopted by a link; if there is none
+   * (a store without local staging, or a copy file lost), a copy of the master, hashed as it is written.
+   */
   private async ensureCopy(
+    row: RecordingRow,
     location: 'working' | 'backup',
     key: string,
     expected: { size: number; digests: Digests },
+    fromStaging: boolean,
   ): Promise<BlobWritten> {
     const store = this.stores[location];
     if (await store.stat(key)) return this.verified(location, key, expected);
+    const staged = await this.staging.copyFile(row.id, location);
+    if (staged) {
+      // Just received, its bytes were hashed as they were written; found after a crash, hashed again first.
+      const trusted =
+        fromStaging ||
+        (await hashFile(staged, undefined, expected.digests.sm3 !== null)).digests().sha256 ===
+          expected.digests.sha256;
+      if (trusted) return store.adopt(key, staged, expected);
+      await this.staging.removeCopy(row.id, location);
+    }
     const written = await store.put(key, await this.stores.master.read(key));
     if (written.size !== expected.size || written.digests.sha256 !== expected.digests.sha256) {
       throw new Error(`the ${location} copy of ${key} does not match the master as written`);

@@ -1,6 +1,5 @@
 // Background care of uploads: abandoned ones expire (their bytes deleted, an audit event kept), recordings
 // left in `sealing` by a crash are finished, and upload files that no live upload owns are removed.
-import fsp from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -111,8 +110,8 @@ export class UploadSweeper {
   }
 
   private async olderThanGrace(id: string): Promise<boolean> {
-    const info = await fsp.stat(this.staging.pathOf(id)).catch(() => undefined);
+    const written = await this.staging.lastWritten(id);
     // File times are the machine's, so the machine's clock judges them, not the app's.
-    return info !== undefined && Date.now() - info.mtimeMs > ORPHAN_GRACE_MS;
+    return written !== undefined && Date.now() - written > ORPHAN_GRACE_MS;
   }
 }

@@ -58,6 +58,12 @@ export interface BlobStore {
    * S3-compatible store. Throws BlobMissingError.
    */
   mediaSource(key: string): Promise<string>;
+  /**
+   * A local path on the store's own volume where a file can be written now and adopted as a blob later
+   * without a copy (ingest writes the working copy and the backup as the bytes arrive); null for a store
+   * without a local volume, whose copies are put instead.
+   */
+  stagingPath(name: string): string | null;
   /** Every blob in the store. */
   list(): AsyncIterable<{ key: string; size: number }>;
 }

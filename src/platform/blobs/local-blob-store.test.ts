@@ -37,7 +37,7 @@ describe('local blob store', () => {
     expect(written).toEqual({ key: 'recordings/ab/one', size: bytes.length, digests: { sha256, sm3 } });
     const file = path.join(dir, 'master', 'recordings', 'ab', 'one');
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
-    expect(fs.readdirSync(path.join(dir, 'master', '.incoming'))).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'master', '.incoming'))).toEqual(['staging']);
     await expect(
       store.put('recordings/ab/one', Readable.from([Buffer.from('other')])),
     ).rejects.toBeInstanceOf(BlobExistsError);

@@ -26,6 +26,8 @@ import type { RateLimiter } from './rate-limiter.js';
 import { SequentialWriter } from './sequential-writer.js';
 
 const INCOMING = '.incoming';
+/** Files written outside the store and adopted into it later (stagingPath). */
+const STAGING = 'staging';
 const READ_CHUNK = 1024 * 1024;
 
 export class LocalBlobStore implements BlobStore {
@@ -37,7 +39,7 @@ export class LocalBlobStore implements BlobStore {
 
   /** Creates the directories; call once at start so a misconfigured path fails then, not at the first upload. */
   async open(): Promise<this> {
-    await fsp.mkdir(path.join(this.root, INCOMING), { recursive: true });
+    await fsp.mkdir(path.join(this.root, INCOMING, STAGING), { recursive: true });
     await fsp.access(this.root, fs.constants.W_OK);
     return this;
   }
@@ -99,6 +101,11 @@ export class LocalBlobStore implements BlobStore {
       highWaterMark: READ_CHUNK,
       ...(range ? { start: range.start, ...(range.end !== undefined ? { end: range.end } : {}) } : {}),
     });
+  }
+
+  stagingPath(name: string): string {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw new Error(`invalid staging name: ${name}`);
+    return path.join(this.root, INCOMING, STAGING, name);
   }
 
   async mediaSource(key: string): Promise<string> {
