@@ -3,31 +3,20 @@
 // only on those the assistant entered, and the assistant cancels one; then books a meeting for the
 // principal through the whole journey (documents included), told on "check your answers" whose booking it
 // is. axe finds no serious or critical violation.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting, openSession } from '../integration/booking-fixtures.js';
 import { signInWith } from '../integration/lawyers-fixtures.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { browserSuite, PHONE } from './browser-suite.js';
 import { BookingForNotice } from './pages/booking-for-notice.js';
 import { BookingJourneyPage } from './pages/booking-journey-page.js';
-import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
-import { settled } from './pages/settled.js';
 
 const PASSWORD = 'a long password here';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = browserSuite({ pageEachTest: { viewport: PHONE, isMobile: true } });
+const { expectAccessible } = suite;
 let staff: Session;
 let principal: Session;
 let assistant: Session;
@@ -35,20 +24,13 @@ let principalId: string;
 let centreId: string;
 
 async function api(session: Session, method: 'GET' | 'POST', url: string, body?: unknown) {
-  const res = await server.t.request({ method, url, session, body });
+  const res = await suite.server.t.request({ method, url, session, body });
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res;
 }
 
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-  const t = server.t;
+  const t = suite.server.t;
   staff = await t.signIn('demo-centre');
   principal = await t.signIn('demo-lawyer');
   principalId = (await t.custos.repositories.identity.userByUsername(t.custos.database.db, 'demo-lawyer'))!
@@ -98,25 +80,10 @@ beforeAll(async () => {
   const link = await api(principal, 'POST', '/api/lawyers/me/assistants', { username: 'assistant.li' });
   await api(assistant, 'POST', `/api/lawyer-assistant-links/${link.json().id}/confirm`);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-  });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 describe('an assistant', () => {
   it('sees whom they book for, and manages the principal’s bookings they entered', async () => {
-    const t = server.t;
+    const t = suite.server.t;
     // One booking the assistant entered for 王律师, one 王律师 made himself, at different times.
     const morning = await openSession(t, principal, centreId, 1);
     const entered = await bookMeeting(t, assistant, {
@@ -137,20 +104,17 @@ describe('an assistant', () => {
       client: { name: '李四', idNo: idNo(2) },
     });
 
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('assistant.li', PASSWORD);
-    await new HomePage(page).waitForHome();
+    await suite.signIn('assistant.li', PASSWORD);
 
     // The journey says whom it books for before a place is held.
-    const notice = new BookingForNotice(page);
-    const journey = new BookingJourneyPage(page);
+    const notice = new BookingForNotice(suite.page);
+    const journey = new BookingJourneyPage(suite.page);
     await journey.start();
     expect(await notice.text()).toContain('您正在为 王律师 预约');
     await expectAccessible('journey start, booking for a principal');
 
-    const bookings = new MyBookingsPage(page);
-    await bookings.goto(server.baseUrl);
+    const bookings = new MyBookingsPage(suite.page);
+    await bookings.goto(suite.server.baseUrl);
     expect(await notice.text()).toContain('王律师 的预约');
     expect(await notice.itemMarks(bookings.item(entered.id))).toEqual({
       enteredByMe: true,
@@ -166,7 +130,7 @@ describe('an assistant', () => {
 
     await bookings.openCancel(entered.id);
     await bookings.confirmCancel();
-    await page
+    await suite.page
       .locator('.ant-message')
       .getByText(/已取消|逾期取消/)
       .waitFor();
@@ -176,11 +140,8 @@ describe('an assistant', () => {
   });
 
   it('goes through the whole journey for the principal and sees it entered for them', async () => {
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('assistant.li', PASSWORD);
-    await new HomePage(page).waitForHome();
-    const journey = new BookingJourneyPage(page);
+    await suite.signIn('assistant.li', PASSWORD);
+    const journey = new BookingJourneyPage(suite.page);
     await journey.start();
     await journey.chooseCentre('石家庄市长安区看守所');
     await journey.chooseLastOpenDate();
@@ -191,16 +152,19 @@ describe('an assistant', () => {
     await journey.waitForStep('/portal/book/co-counsel');
     await journey.continue();
     await journey.waitForStep('/portal/book/check');
-    const notice = new BookingForNotice(page);
+    const notice = new BookingForNotice(suite.page);
     expect(await notice.enteredFor()).toBe('预约律师：王律师（由您代为填写）');
     await expectAccessible('check your answers, entered for the principal');
-    await page.getByTestId('journey-confirm').click();
-    await page.getByTestId('booking-result-title').waitFor();
-    expect(await page.getByTestId('booking-ics').count()).toBe(0);
-    const id = new URL(page.url()).pathname.split('/').at(-1)!;
-    const row = await server.t.custos.repositories.booking.bookingById(server.t.custos.database.db, id);
-    const assistantId = (await server.t.custos.repositories.identity.userByUsername(
-      server.t.custos.database.db,
+    await suite.page.getByTestId('journey-confirm').click();
+    await suite.page.getByTestId('booking-result-title').waitFor();
+    expect(await suite.page.getByTestId('booking-ics').count()).toBe(0);
+    const id = new URL(suite.page.url()).pathname.split('/').at(-1)!;
+    const row = await suite.server.t.custos.repositories.booking.bookingById(
+      suite.server.t.custos.database.db,
+      id,
+    );
+    const assistantId = (await suite.server.t.custos.repositories.identity.userByUsername(
+      suite.server.t.custos.database.db,
       'assistant.li',
     ))!.id;
     expect(row).toMatchObject({ bookedBy: principalId, enteredBy: assistantId, status: 'confirmed' });

@@ -4,38 +4,28 @@
 // double tap (one booking), the calendar file, "my bookings", and cancelling with the deadline stated;
 // then a second booking for the same client reuses the documents on file. axe finds no serious or
 // critical violation on any step, in Chinese or in English.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../harness/test-app.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { browserSuite, PHONE } from './browser-suite.js';
 import { BookingJourneyPage } from './pages/booking-journey-page.js';
 import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { settled } from './pages/settled.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
 import { idNo } from '../harness/test-numbers.js';
 import { SAMPLE_PDF, SAMPLE_PNG } from '../integration/booking-fixtures.js';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = browserSuite({ pageEachTest: { viewport: PHONE } });
+const { expectAccessible } = suite;
 let staff: Session;
 let centreId: string;
 
 async function api(method: 'GET' | 'POST', url: string, body?: unknown) {
-  const res = await server.t.request({ method, url, session: staff, body });
+  const res = await suite.server.t.request({ method, url, session: staff, body });
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res;
 }
 
 async function provisionLawyer(username: string, displayName: string, password: string) {
-  const t = server.t;
+  const t = suite.server.t;
   const firm = (await t.custos.repositories.identity.unitByCode(t.custos.database.db, 'LF-13010001'))!;
   await t.custos.tx.run((tx) =>
     t.custos.services.users.provision(
@@ -46,17 +36,8 @@ async function provisionLawyer(username: string, displayName: string, password: 
   );
 }
 
-const password = (username: string) => server.t.credentials.get(username)?.password ?? 'a long password here';
-
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-  staff = await server.t.signIn('demo-centre');
+  staff = await suite.server.t.signIn('demo-centre');
   centreId = (await api('GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions on every day of the week keep a bookable date whenever
   // the test runs.
@@ -89,29 +70,11 @@ beforeAll(async () => {
   await provisionLawyer('lawyer.co', '赵律师', 'a long password here');
   await provisionLawyer('lawyer.two', '钱律师', 'a long password here');
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
-async function signIn(username: string) {
-  const login = new LoginPage(page);
-  await login.goto(server.baseUrl);
-  await login.login(username, password(username));
-  await new HomePage(page).waitForHome();
-}
 
 describe('booking a meeting on a phone', () => {
   it('goes from centre to confirmed booking, then to my bookings and a cancellation', async () => {
-    await signIn('demo-lawyer');
-    const journey = new BookingJourneyPage(page);
+    await suite.signIn('demo-lawyer');
+    const journey = new BookingJourneyPage(suite.page);
     await journey.start();
     expect(await journey.stepTitle()).toBe('选择看守所');
     await expectAccessible('centre step');
@@ -175,7 +138,7 @@ describe('booking a meeting on a phone', () => {
       { name: '所函.png', mimeType: 'image/png', buffer: SAMPLE_PNG },
       { via: 'camera' },
     );
-    expect(await page.getByTestId('documents-missing').count()).toBe(0);
+    expect(await suite.page.getByTestId('documents-missing').count()).toBe(0);
     expect(await journey.documentsOnFile('authority')).toEqual([
       { label: expect.stringContaining('授权委托书 · 委托书.pdf') as string, chosen: true },
     ]);
@@ -219,7 +182,9 @@ describe('booking a meeting on a phone', () => {
     expect(after.filter((b) => b.status === 'confirmed')).toHaveLength(1);
     expect(after.filter((b) => b.status === 'held')).toHaveLength(0);
 
-    const ics = await page.request.get(new URL(await journey.calendarLink(), server.baseUrl).toString());
+    const ics = await suite.page.request.get(
+      new URL(await journey.calendarLink(), suite.server.baseUrl).toString(),
+    );
     expect(ics.status()).toBe(200);
     expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
     const text = await ics.text();
@@ -227,7 +192,7 @@ describe('booking a meeting on a phone', () => {
     expect(text).toContain('SUMMARY:律师会见 · 石家庄市长安区看守所');
 
     await journey.goToMyBookings();
-    const list = new MyBookingsPage(page);
+    const list = new MyBookingsPage(suite.page);
     await list.waitForList();
     expect(await list.statusOf(bookingId)).toEqual({ status: 'confirmed', list: 'upcoming' });
     expect(await list.statusText(bookingId)).toBe('已确认');
@@ -246,15 +211,15 @@ describe('booking a meeting on a phone', () => {
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // The same list in English.
-    await new HomePage(page).switchLanguage('en');
-    await page.getByRole('heading', { name: 'My bookings', level: 1 }).waitFor();
+    await new HomePage(suite.page).switchLanguage('en');
+    await suite.page.getByRole('heading', { name: 'My bookings', level: 1 }).waitFor();
     expect(await list.statusText(bookingId)).toMatch(/^Cancelled/);
     await expectAccessible('my bookings in English');
   });
 
   it('offers the documents on file for the same client, preselected, on the next booking', async () => {
-    await signIn('demo-lawyer');
-    const journey = new BookingJourneyPage(page);
+    await suite.signIn('demo-lawyer');
+    const journey = new BookingJourneyPage(suite.page);
     await journey.start();
     await journey.chooseCentre('石家庄市长安区看守所');
     await journey.chooseLastOpenDate();
@@ -280,28 +245,28 @@ describe('booking a meeting on a phone', () => {
   });
 
   it('says so when the hold lapses, and sends the lawyer back to choose a session', async () => {
-    await context.clock.install();
-    await signIn('lawyer.two');
-    const journey = new BookingJourneyPage(page);
+    await suite.page.context().clock.install();
+    await suite.signIn('lawyer.two', 'a long password here');
+    const journey = new BookingJourneyPage(suite.page);
     await journey.start();
     await journey.chooseCentre('石家庄市长安区看守所');
     await journey.chooseLastOpenDate();
     await journey.chooseSession('14:00', 45);
     await journey.waitForStep('/portal/book/client');
-    await page.getByTestId('hold-countdown').waitFor();
+    await suite.page.getByTestId('hold-countdown').waitFor();
 
-    await context.clock.fastForward('10:01');
+    await suite.page.context().clock.fastForward('10:01');
     await journey.waitForStep('/portal/book/session');
-    expect((await page.getByTestId('hold-lapsed').innerText()).trim()).toBe(
+    expect((await suite.page.getByTestId('hold-lapsed').innerText()).trim()).toBe(
       '名额保留已超时，名额已释放。请重新选择时段。',
     );
-    expect(await page.getByTestId('hold-banner').count()).toBe(0);
+    expect(await suite.page.getByTestId('hold-banner').count()).toBe(0);
     await expectAccessible('session step after a lapsed hold');
   });
 });
 
 async function mine(username: string): Promise<{ id: string; status: string; startsAt: string }[]> {
-  const session = await server.t.signIn(username);
-  const res = await server.t.request({ method: 'GET', url: '/api/bookings/mine', session });
+  const session = await suite.server.t.signIn(username);
+  const res = await suite.server.t.request({ method: 'GET', url: '/api/bookings/mine', session });
   return res.json().items;
 }

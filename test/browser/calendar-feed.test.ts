@@ -2,36 +2,19 @@
 // with a way to subscribe, the URL serves the lawyer's meetings to a calendar without any session, and
 // replacing it asks first and kills the old URL. axe finds no serious or critical violation, in Chinese or
 // in English.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting, openSession } from '../integration/booking-fixtures.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { browserSuite, PHONE } from './browser-suite.js';
 import { AccountPage } from './pages/account-page.js';
 import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { settled } from './pages/settled.js';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = browserSuite({ pageEachTest: { viewport: PHONE } });
+const { expectAccessible } = suite;
 let bookingId: string;
 
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-  const t = server.t;
+  const t = suite.server.t;
   const staff = await t.signIn('demo-centre');
   const lawyer = await t.signIn('demo-lawyer');
   const centreId = (await t.request({ method: 'GET', url: '/api/centres', session: staff })).json().items[0]
@@ -70,27 +53,13 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 describe('the calendar feed on a phone', () => {
   it('is made, shown once, serves the lawyer’s meetings, and is replaced only after a confirmation', async () => {
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('demo-lawyer', server.t.credentials.get('demo-lawyer')!.password);
-    await new HomePage(page).waitForHome();
+    await suite.signIn('demo-lawyer');
 
-    const account = new AccountPage(page);
-    await account.goto(server.baseUrl);
+    const account = new AccountPage(suite.page);
+    await account.goto(suite.server.baseUrl);
     expect(await account.feedTitle()).toBe('日历订阅');
     expect(await account.canCreateFeed()).toBe(true);
     await expectAccessible('calendar feed card before a feed');
@@ -98,7 +67,9 @@ describe('the calendar feed on a phone', () => {
     const url = await account.createFeed();
     // No CUSTOS_PUBLIC_URL here: the URL follows the address the browser used.
     expect(url).toMatch(
-      new RegExp(`^${server.baseUrl.replace(/\./g, '\\.')}/api/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics$`),
+      new RegExp(
+        `^${suite.server.baseUrl.replace(/\./g, '\\.')}/api/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics$`,
+      ),
     );
     expect(await account.subscribeHref()).toBe(url.replace(/^http:/, 'webcal:'));
     await expectAccessible('calendar feed card with its URL');
@@ -112,12 +83,12 @@ describe('the calendar feed on a phone', () => {
     expect(body).toContain('SUMMARY:律师会见 · 石家庄市长安区看守所');
 
     // Once the page is left, the URL is not shown again: only when it was made.
-    await page.reload();
-    await account.goto(server.baseUrl);
+    await suite.page.reload();
+    await account.goto(suite.server.baseUrl);
     expect(await account.activeText()).toMatch(
       /^您已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）生成订阅地址/,
     );
-    expect(await page.getByTestId('calendar-feed-url').count()).toBe(0);
+    expect(await suite.page.getByTestId('calendar-feed-url').count()).toBe(0);
 
     expect(await account.askToReplace()).toContain('原地址立即失效');
     await expectAccessible('replacement confirmation');
@@ -126,8 +97,8 @@ describe('the calendar feed on a phone', () => {
     expect((await fetch(url)).status).toBe(404);
     expect((await fetch(replacement)).status).toBe(200);
 
-    await new HomePage(page).switchLanguage('en');
-    await page.getByRole('heading', { name: 'Calendar subscription', level: 2 }).waitFor();
+    await new HomePage(suite.page).switchLanguage('en');
+    await suite.page.getByRole('heading', { name: 'Calendar subscription', level: 2 }).waitFor();
     expect(await account.shownUrl()).toBe(replacement);
     await expectAccessible('calendar feed card in English');
   });

@@ -1,60 +1,20 @@
 // Centre staff configure bookings in real Chromium: sign in with TOTP, add a room, a weekly session on
 // every day, a detainee (by hand and by CSV import), change a booking rule, and see a lawyer's booking on
 // the day sheet. axe finds no serious or critical violation on any page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../src/modules/identity/totp.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, DESK } from './browser-suite.js';
 import { CentreConsolePage } from './pages/centre-console-page.js';
-import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { settled } from './pages/settled.js';
-import { TotpPage } from './pages/totp-page.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting } from '../integration/booking-fixtures.js';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
-beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const suite = browserSuite({ pageEachTest: { viewport: DESK } });
+const { expectAccessible } = suite;
 
 describe('configuring a centre for bookings', () => {
   it('adds a room, a weekly session and detainees, and shows the day’s booking on the day sheet', async () => {
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('demo-centre', server.t.credentials.get('demo-centre')!.password);
-    const totp = new TotpPage(page);
-    await totp.waitForEnrolment();
-    await totp.enterCode(currentTotp(await totp.readSecret(), server.t.clock.now()));
-    await new HomePage(page).waitForHome();
+    await suite.signInEnrollingTotp('demo-centre');
 
-    const centre = new CentreConsolePage(page);
+    const centre = new CentreConsolePage(suite.page);
     await centre.openFromMenu('会见室与终端', '/console/centre/rooms');
     await expectAccessible('rooms');
     await centre.addRoom('第一会见室');
@@ -77,35 +37,40 @@ describe('configuring a centre for bookings', () => {
 
     const badFile = `姓名,身份证号,限制案件\n钱七,${idNo(7)},否\n孙八,110105198001010000,\n`;
     expect(await centre.previewImport('roster.csv', badFile)).toContain('1 条记录有问题');
-    expect(await page.getByTestId('roster-commit').count()).toBe(0);
+    expect(await suite.page.getByTestId('roster-commit').count()).toBe(0);
     await expectAccessible('roster import preview with errors');
     const goodFile = `姓名,身份证号,限制案件\n钱七,${idNo(7)},否\n孙八,${idNo(8)},是\n`;
     expect(await centre.previewImport('roster.csv', goodFile)).toContain('共 2 条记录，全部无误');
     await centre.commitImport();
-    await page.getByTestId('roster-table').getByRole('cell', { name: '孙八', exact: true }).waitFor();
+    await suite.page.getByTestId('roster-table').getByRole('cell', { name: '孙八', exact: true }).waitFor();
     expect(await centre.rosterRow('孙八')).toContain('是');
 
     await centre.openFromMenu('会见预约规则', '/console/centre/settings');
     await expectAccessible('booking rules');
-    await page.getByTestId('setting-cancellationDeadlineHours').fill('12');
-    await page.getByTestId('settings-save').click();
-    await page.locator('.ant-message').getByText('规则已保存').waitFor();
+    await suite.page.getByTestId('setting-cancellationDeadlineHours').fill('12');
+    await suite.page.getByTestId('settings-save').click();
+    await suite.page.locator('.ant-message').getByText('规则已保存').waitFor();
 
     // A lawyer books the new session for 赵六.
-    const lawyer = await server.t.signIn('demo-lawyer');
-    const centreId = (await server.t.request({ method: 'GET', url: '/api/centres', session: lawyer })).json()
-      .items[0].id;
-    const settings = await server.t.request({
+    const lawyer = await suite.server.t.signIn('demo-lawyer');
+    const centreId = (
+      await suite.server.t.request({ method: 'GET', url: '/api/centres', session: lawyer })
+    ).json().items[0].id;
+    const settings = await suite.server.t.request({
       method: 'GET',
       url: `/api/centres/${centreId}/settings`,
       session: lawyer,
     });
     expect(settings.json().cancellationDeadlineHours).toBe(12);
     const days = (
-      await server.t.request({ method: 'GET', url: `/api/centres/${centreId}/availability`, session: lawyer })
+      await suite.server.t.request({
+        method: 'GET',
+        url: `/api/centres/${centreId}/availability`,
+        session: lawyer,
+      })
     ).json().days as { date: string; sessions: { id: string }[] }[];
     const day = days.find((d) => d.sessions.length > 0)!;
-    await bookMeeting(server.t, lawyer, {
+    await bookMeeting(suite.server.t, lawyer, {
       sessionId: day.sessions[0]!.id,
       durationMinutes: 60,
       idempotencyKey: 'browser-day-sheet-1',
@@ -123,7 +88,9 @@ describe('configuring a centre for bookings', () => {
     expect(await centre.exportLink()).toBe(`/api/centres/${centreId}/bookings.csv?date=${day.date}`);
     await expectAccessible('day sheet');
 
-    const csv = await page.request.get(new URL(await centre.exportLink(), server.baseUrl).toString());
+    const csv = await suite.page.request.get(
+      new URL(await centre.exportLink(), suite.server.baseUrl).toString(),
+    );
     expect(csv.status()).toBe(200);
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -2,30 +2,17 @@
 // now; staff record that a lawyer came, cancel another meeting with a reason (refused without words for an
 // emergency), and release a detainee after a warning of how many meetings that cancels. The lawyer then
 // reads the centre's reason on a phone. axe finds no serious or critical violation on any view.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../src/modules/identity/totp.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting } from '../integration/booking-fixtures.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { browserSuite, DESK, PHONE } from './browser-suite.js';
 import { CentreConsolePage } from './pages/centre-console-page.js';
 import { CentreOperationsPage } from './pages/centre-operations-page.js';
-import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
-import { settled } from './pages/settled.js';
-import { TotpPage } from './pages/totp-page.js';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let page: Page;
+const suite = browserSuite();
+const { expectAccessible } = suite;
 let staff: Session;
 let centreId: string;
 /** The day of the meetings, and the bookings made on it (and one later) by the set-up. */
@@ -40,25 +27,13 @@ let morningStart: number;
 const client = (name: string, serial: number) => ({ name, idNo: idNo(serial) });
 
 async function api(method: 'GET' | 'POST', url: string, body?: unknown, session = staff) {
-  const res = await server.t.request({ method, url, session, body });
+  const res = await suite.server.t.request({ method, url, session, body });
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res;
 }
 
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
-async function openContext(viewport: { width: number; height: number }) {
-  context = await browser.newContext({ locale: 'zh-CN', viewport });
-  page = await context.newPage();
-}
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-  const t = server.t;
+  const t = suite.server.t;
   staff = await t.signIn('demo-centre');
   centreId = (await api('GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions every day keep bookable dates whenever the test runs.
@@ -130,35 +105,17 @@ beforeAll(async () => {
   booked.cancelled = (await bookMeeting(t, lawyerTwo, meeting(afternoon!.id, client('李四', 2)))).id;
   booked.later = (await bookMeeting(t, lawyer, meeting(later.id, client('张三', 1)))).id;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
 beforeEach(async () => {
   // Ten minutes into the morning meeting: it can be recorded; the afternoon one can only be cancelled.
-  server.t.clock.set(new Date(morningStart + 10 * 60_000));
+  suite.server.t.clock.set(new Date(morningStart + 10 * 60_000));
 });
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function signInStaff() {
-  const login = new LoginPage(page);
-  await login.goto(server.baseUrl);
-  await login.login('demo-centre', server.t.credentials.get('demo-centre')!.password);
-  const totp = new TotpPage(page);
-  await totp.waitForVerification();
-  await totp.enterCode(currentTotp(staff.totpSecret!, server.t.clock.now()));
-  await new HomePage(page).waitForHome();
-}
 
 describe('the centre’s day', () => {
   it('records a lawyer who came, cancels a meeting with a reason, and releases a detainee', async () => {
-    await openContext({ width: 1280, height: 900 });
-    await signInStaff();
-    const centre = new CentreConsolePage(page);
-    const ops = new CentreOperationsPage(page);
+    await suite.openPage({ viewport: DESK });
+    await suite.signInWithTotp('demo-centre', staff.totpSecret!);
+    const centre = new CentreConsolePage(suite.page);
+    const ops = new CentreOperationsPage(suite.page);
     await centre.openFromMenu('当日会见安排', '/console/centre/day');
     await centre.showDay(day);
     expect(await centre.daySheetRows()).toHaveLength(2);
@@ -184,7 +141,7 @@ describe('the centre’s day', () => {
     await expectAccessible('day sheet after the cancellation');
 
     const statuses = new Map(
-      (await api('GET', '/api/bookings/mine', undefined, await server.t.signIn('demo-lawyer')))
+      (await api('GET', '/api/bookings/mine', undefined, await suite.server.t.signIn('demo-lawyer')))
         .json()
         .items.map((b: { id: string; status: string }) => [b.id, b.status]),
     );
@@ -198,20 +155,19 @@ describe('the centre’s day', () => {
     await expectAccessible('release confirmation with its warning');
     expect(await ops.confirmStatus()).toBe('状态已更新，已取消其 1 个尚未开始的会见预约');
     expect(statuses.get(booked.later)).toBe('confirmed');
-    const after = (await api('GET', '/api/bookings/mine', undefined, await server.t.signIn('demo-lawyer')))
+    const after = (
+      await api('GET', '/api/bookings/mine', undefined, await suite.server.t.signIn('demo-lawyer'))
+    )
       .json()
       .items.find((b: { id: string }) => b.id === booked.later);
     expect(after.status).toBe('cancelled_by_centre');
   });
 
   it('shows the lawyer, on a phone, why the centre cancelled', async () => {
-    await openContext({ width: 390, height: 844 });
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('lawyer.two', 'a long password here');
-    await new HomePage(page).waitForHome();
-    const list = new MyBookingsPage(page);
-    await list.goto(server.baseUrl);
+    await suite.openPage({ viewport: PHONE });
+    await suite.signIn('lawyer.two', 'a long password here');
+    const list = new MyBookingsPage(suite.page);
+    await list.goto(suite.server.baseUrl);
     expect(await list.statusOf(booked.cancelled)).toEqual({ status: 'cancelled_by_centre', list: 'recent' });
     const note = list.item(booked.cancelled).getByTestId('centre-cancellation');
     await note.waitFor();

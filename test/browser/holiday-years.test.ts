@@ -1,30 +1,12 @@
 // An admin enters a year of public holidays in real Chromium at a desk: the covered years are listed, a
 // wrong entry is refused line by line in Chinese, the corrected year is saved and the booking calendar
 // covers it at once. axe finds no serious or critical violation on the page, errors shown or not.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../src/modules/identity/totp.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, DESK } from './browser-suite.js';
 import { HolidayYearsPage } from './pages/holiday-years-page.js';
-import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { settled } from './pages/settled.js';
-import { TotpPage } from './pages/totp-page.js';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
+const suite = browserSuite({ pageEachTest: { viewport: DESK } });
+const { expectAccessible } = suite;
 
 // The fixed statutory days off only (1 January, 1 May, 1–3 October): the 2027 notice is not invented here.
 const STATUTORY_2027 = [
@@ -35,33 +17,11 @@ const STATUTORY_2027 = [
   '2027-10-03 国庆节',
 ];
 
-beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
 describe('public holidays', () => {
   it('lets an admin add 2027 after fixing what the server refuses, line by line', async () => {
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('demo-admin', server.t.credentials.get('demo-admin')!.password);
-    const totp = new TotpPage(page);
-    await totp.waitForEnrolment();
-    await totp.enterCode(currentTotp(await totp.readSecret(), server.t.clock.now()));
-    await new HomePage(page).waitForHome();
+    await suite.signInEnrollingTotp('demo-admin');
 
-    const holidays = new HolidayYearsPage(page);
+    const holidays = new HolidayYearsPage(suite.page);
     await holidays.openFromMenu('节假日安排');
     expect((await holidays.rows()).map((cells) => cells.slice(0, 2))).toEqual([
       ['2024', '内置'],
@@ -87,7 +47,7 @@ describe('public holidays', () => {
     expect(daysOff).toContain('放假日应包含 1 月 1 日、5 月 1 日和 10 月 1 日至 3 日');
     expect(await holidays.listErrors('workdays')).toEqual(['第 1 行：调休上班日应为星期六或星期日']);
     await expectAccessible('field errors');
-    expect(server.t.custos.services.calendars.latest().coversYear(2027)).toBe(false);
+    expect(suite.server.t.custos.services.calendars.latest().coversYear(2027)).toBe(false);
 
     await holidays.fill({
       year: 2027,
@@ -96,11 +56,14 @@ describe('public holidays', () => {
     });
     await holidays.save();
     await holidays.waitForSaved('已保存 2027 年的节假日安排');
-    await page.getByTestId('holiday-years-table').getByRole('cell', { name: '2027', exact: true }).waitFor();
+    await suite.page
+      .getByTestId('holiday-years-table')
+      .getByRole('cell', { name: '2027', exact: true })
+      .waitFor();
     expect(await holidays.rowOf(2027)).toEqual(
       expect.arrayContaining(['2027', '管理员录入', '测试：仅含法定固定节日', '5', '0']),
     );
-    expect(server.t.custos.services.calendars.latest().coversYear(2027)).toBe(true);
+    expect(suite.server.t.custos.services.calendars.latest().coversYear(2027)).toBe(true);
     await expectAccessible('after saving');
   });
 });

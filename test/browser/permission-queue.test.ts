@@ -3,56 +3,31 @@
 // the permission queue, open the documents (an image inline, a PDF to open in a tab, each view audited),
 // confirm it, and refuse another with a reason. axe finds no serious or critical violation on any page.
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../src/modules/identity/totp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/platform/db/database.js';
 import type { Session } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting, SAMPLE_PNG, type BookingView } from '../integration/booking-fixtures.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
-import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
+import { browserSuite, DESK, PHONE } from './browser-suite.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
 import { PermissionQueuePage } from './pages/permission-queue-page.js';
-import { settled } from './pages/settled.js';
-import { TotpPage } from './pages/totp-page.js';
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let page: Page;
+const suite = browserSuite();
+const { expectAccessible } = suite;
 let staff: Session;
 let lawyer: Session;
 let wang: BookingView;
 let zhao: BookingView;
 
 async function api(session: Session, method: 'GET' | 'POST', url: string, body?: unknown) {
-  const res = await server.t.request({ method, url, session, body });
+  const res = await suite.server.t.request({ method, url, session, body });
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res;
 }
 
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
-async function newPage(viewport: { width: number; height: number }) {
-  context = await browser.newContext({ locale: 'zh-CN', viewport });
-  page = await context.newPage();
-}
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-  staff = await server.t.signIn('demo-centre');
-  lawyer = await server.t.signIn('demo-lawyer');
+  staff = await suite.server.t.signIn('demo-centre');
+  lawyer = await suite.server.t.signIn('demo-lawyer');
   const centreId = (await api(lawyer, 'GET', '/api/centres')).json().items[0].id as string;
   // The server runs on today's date: sessions on every day keep bookable dates whenever the test runs.
   for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
@@ -86,44 +61,33 @@ beforeAll(async () => {
     sessions: { id: string }[];
   }[];
   const [morning, afternoon] = days.at(-1)!.sessions;
-  wang = await bookMeeting(server.t, lawyer, {
+  wang = await bookMeeting(suite.server.t, lawyer, {
     sessionId: morning!.id,
     durationMinutes: 60,
     client: { name: '王五', idNo: idNo(1) },
   });
-  zhao = await bookMeeting(server.t, lawyer, {
+  zhao = await bookMeeting(suite.server.t, lawyer, {
     sessionId: afternoon!.id,
     durationMinutes: 60,
     client: { name: '赵六', idNo: idNo(2) },
   });
   expect([wang.status, zhao.status]).toEqual(['awaiting_permission', 'awaiting_permission']);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 const statusOf = async (bookingId: string) =>
   (
     await queryRows<{ status: string; cancel_reason: string | null }>(
-      server.t.custos.database.db,
+      suite.server.t.custos.database.db,
       sql`select status, cancel_reason from booking where id = ${bookingId}`,
     )
   )[0]!;
 
 describe('a restricted-case booking', () => {
   it('takes the permission decision from the lawyer’s phone', async () => {
-    await newPage({ width: 390, height: 844 });
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('demo-lawyer', server.t.credentials.get('demo-lawyer')!.password);
-    await new HomePage(page).waitForHome();
-    const list = new MyBookingsPage(page);
-    await list.goto(server.baseUrl);
+    await suite.openPage({ viewport: PHONE });
+    await suite.signIn('demo-lawyer');
+    const list = new MyBookingsPage(suite.page);
+    await list.goto(suite.server.baseUrl);
     const item = list.item(wang.id);
     expect((await item.getByTestId('permission-decision-state').innerText()).trim()).toBe(
       '该案件须经侦查机关许可方可会见。请上传许可决定书，看守所确认后预约即生效。',
@@ -142,18 +106,12 @@ describe('a restricted-case booking', () => {
   });
 
   it('is confirmed by centre staff from the permission queue, and another refused with a reason', async () => {
-    await newPage({ width: 1280, height: 900 });
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('demo-centre', server.t.credentials.get('demo-centre')!.password);
-    const totp = new TotpPage(page);
-    await totp.waitForVerification();
+    await suite.openPage({ viewport: DESK });
     // A code is accepted once: step past the one the API sign-in used.
-    server.t.clock.advance(30_000);
-    await totp.enterCode(currentTotp(staff.totpSecret!, server.t.clock.now()));
-    await new HomePage(page).waitForHome();
+    suite.server.t.clock.advance(30_000);
+    await suite.signInWithTotp('demo-centre', staff.totpSecret!);
 
-    const queue = new PermissionQueuePage(page);
+    const queue = new PermissionQueuePage(suite.page);
     await queue.open();
     expect(await queue.rowText('王五')).toContain('已上传');
     expect(await queue.rowText('赵六')).toContain('律师尚未上传');
@@ -167,7 +125,7 @@ describe('a restricted-case booking', () => {
     expect(await queue.openDocument('王五', 'power_of_attorney')).toBe('pdf');
     await queue.closeViewer();
     const [{ n } = { n: -1 }] = await queryRows<{ n: number }>(
-      server.t.custos.database.db,
+      suite.server.t.custos.database.db,
       sql`select count(*)::int as n from audit_event where action = 'booking.document_viewed' and subject_id = ${wang.id}`,
     );
     expect(n).toBe(2);

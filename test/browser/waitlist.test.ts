@@ -3,34 +3,22 @@
 // them, "my bookings" shows the offer with its countdown, and one tap carries the held place into the
 // journey, which they complete (documents, co-counsel, check). The centre's staff see the queue on the day sheet. axe finds no serious
 // or critical violation on any of these screens.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/identity/actor.js';
-import { currentTotp } from '../../src/modules/identity/totp.js';
 import { sessionCookie, type Session } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting, type BookingView } from '../integration/booking-fixtures.js';
-import {
-  launchChromium,
-  seriousA11yViolations,
-  startBrowserServer,
-  type BrowserServer,
-} from './browser-harness.js';
+import { browserSuite, DESK, PHONE } from './browser-suite.js';
 import { BookingJourneyPage } from './pages/booking-journey-page.js';
 import { DaySheetWaitlistPage } from './pages/day-sheet-waitlist-page.js';
 import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { settled } from './pages/settled.js';
-import { TotpPage } from './pages/totp-page.js';
 import { WaitlistPage } from './pages/waitlist-page.js';
 
 const PASSWORD = 'a long password here';
 const ctx = { ip: null, userAgent: null, correlationId: null };
 
-let server: BrowserServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = browserSuite();
+const { expectAccessible } = suite;
 let staff: Session;
 let centreId: string;
 /** The last bookable date, whose 09:00 session (one place) is taken before the lawyer looks. */
@@ -40,13 +28,13 @@ let taken: BookingView;
 let firstLawyer: Session;
 
 async function api(method: 'GET' | 'POST', url: string, body?: unknown, session = staff) {
-  const res = await server.t.request({ method, url, session, body });
+  const res = await suite.server.t.request({ method, url, session, body });
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res;
 }
 
 async function provisionLawyer(username: string, displayName: string): Promise<Actor> {
-  const t = server.t;
+  const t = suite.server.t;
   const firm = (await t.custos.repositories.identity.unitByCode(t.custos.database.db, 'LF-13010001'))!;
   const user = await t.custos.tx.run((tx) =>
     t.custos.services.users.provision(
@@ -74,7 +62,7 @@ async function provisionLawyer(username: string, displayName: string): Promise<A
 }
 
 async function apiSignIn(username: string): Promise<Session> {
-  const res = await server.t.request({
+  const res = await suite.server.t.request({
     method: 'POST',
     url: '/api/auth/login',
     body: { username, password: PASSWORD },
@@ -83,15 +71,8 @@ async function apiSignIn(username: string): Promise<Session> {
   return { cookie: sessionCookie(res), csrfToken: res.json().csrfToken };
 }
 
-async function expectAccessible(where: string) {
-  await settled(page);
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-}
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchChromium();
-  staff = await server.t.signIn('demo-centre');
+  staff = await suite.server.t.signIn('demo-centre');
   centreId = (await api('GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions on every day of the week keep a bookable date. The
   // morning has one place, so one booking fills it; the afternoon keeps the date open in the journey.
@@ -129,34 +110,23 @@ beforeAll(async () => {
     (s) => s.startsAt === new Date(`${date}T09:00:00+08:00`).toISOString(),
   )!.id;
   firstLawyer = await apiSignIn('lawyer.first');
-  taken = await bookMeeting(server.t, firstLawyer, {
+  taken = await bookMeeting(suite.server.t, firstLawyer, {
     sessionId: fullSessionId,
     durationMinutes: 60,
     client: { name: '李四', idNo: idNo(2) },
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.t.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 describe('the waiting list on a phone', () => {
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
+    await suite.openPage({ viewport: PHONE });
   });
 
   it('joins a full session’s list, is offered the freed place, and books it from “my bookings”', async () => {
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('lawyer.waits', PASSWORD);
-    await new HomePage(page).waitForHome();
+    await suite.signIn('lawyer.waits', PASSWORD);
 
-    const journey = new BookingJourneyPage(page);
-    const waitlist = new WaitlistPage(page);
+    const journey = new BookingJourneyPage(suite.page);
+    const waitlist = new WaitlistPage(suite.page);
     await journey.start();
     await journey.chooseCentre('石家庄市长安区看守所');
     expect(await journey.chooseLastOpenDate()).toBe(date);
@@ -171,8 +141,8 @@ describe('the waiting list on a phone', () => {
     // The first lawyer cancels: the place is held for the one waiting, at once.
     await api('POST', `/api/bookings/${taken.id}/cancel`, {}, firstLawyer);
 
-    await page.getByTestId('portal-nav-bookings').click();
-    await page.waitForURL('**/portal/bookings');
+    await suite.page.getByTestId('portal-nav-bookings').click();
+    await suite.page.waitForURL('**/portal/bookings');
     expect(await waitlist.waitForEntry('offered')).toBe('名额已为您保留');
     expect(await waitlist.offerCountdown()).toMatch(/^(30:00|29:[0-5]\d)$/);
     expect(await waitlist.offerText()).toContain('请在此之前完成预约');
@@ -196,8 +166,8 @@ describe('the waiting list on a phone', () => {
     await journey.goToMyBookings();
     expect(await waitlist.waitForEntry('booked')).toBe('已预约');
     await expectAccessible('my bookings after booking the offer');
-    await new HomePage(page).switchLanguage('en');
-    await page.getByRole('heading', { name: 'My waiting lists', level: 2 }).waitFor();
+    await new HomePage(suite.page).switchLanguage('en');
+    await suite.page.getByRole('heading', { name: 'My waiting lists', level: 2 }).waitFor();
     expect(await waitlist.waitForEntry('booked')).toBe('Booked');
     await expectAccessible('my bookings in English');
   });
@@ -205,26 +175,19 @@ describe('the waiting list on a phone', () => {
 
 describe('the waiting list on the day sheet', () => {
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    await suite.openPage({ viewport: DESK });
   });
 
   it('shows the centre’s staff how many wait for each session, and the queue on demand', async () => {
     const waiter = await provisionLawyer('lawyer.third', '吴律师');
-    await server.t.custos.services.waitlist.join(waiter, fullSessionId, { durationMinutes: 90 }, ctx);
+    await suite.server.t.custos.services.waitlist.join(waiter, fullSessionId, { durationMinutes: 90 }, ctx);
 
-    const login = new LoginPage(page);
-    await login.goto(server.baseUrl);
-    await login.login('demo-centre', server.t.credentials.get('demo-centre')!.password);
-    const totp = new TotpPage(page);
-    await totp.waitForVerification();
     // The API sign-in used this step's code; a code is accepted once.
-    server.t.clock.advance(30_000);
-    await totp.enterCode(currentTotp(staff.totpSecret!, server.t.clock.now()));
-    await new HomePage(page).waitForHome();
+    suite.server.t.clock.advance(30_000);
+    await suite.signInWithTotp('demo-centre', staff.totpSecret!);
 
-    const sheet = new DaySheetWaitlistPage(page);
-    await sheet.goto(server.baseUrl, date);
+    const sheet = new DaySheetWaitlistPage(suite.page);
+    await sheet.goto(suite.server.baseUrl, date);
     expect(await sheet.queueLengths()).toEqual(['候补 1 人']);
     await expectAccessible('day sheet with a queue');
     const rows = await sheet.openQueue();
