@@ -3,22 +3,25 @@
 // suspends online booking; "attended" may be corrected to a no-show on the day, a no-show never.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BookingChange } from '../../src/modules/booking/booking-events.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { bookMeeting } from './booking-fixtures.js';
 import {
   addWorkingDaySessions,
+  bookingStatus,
   daySheet,
   demoCentreId,
   enrol,
   expectStatus,
   newLawyer,
+  recordBookingChanges,
   secondCentre,
+  sessionAt,
   sessionsOn,
   strikesOf,
   userIdOf,
   type Detainee,
+  type ToldChange,
 } from './centre-ops-fixtures.js';
 
 let t: TestApp;
@@ -30,7 +33,7 @@ let slip: Session;
 let centreId: string;
 let otherCentreId: string;
 const people: Record<string, Detainee> = {};
-const told: (Pick<BookingChange, 'kind' | 'reason'> & { bookingId: string })[] = [];
+let told: ToldChange[];
 /** The meetings of this file, by name. */
 const b: Record<string, string> = {};
 
@@ -50,13 +53,8 @@ async function book(
   client: Detainee,
   unitId = centreId,
 ) {
-  // 09:00 and 14:00 in Shanghai are 01:00 and 06:00 UTC.
-  const hour = which === 'morning' ? 1 : 6;
-  const session = (await sessionsOn(t, unitId, lawyer, date)).find(
-    (s) => new Date(s.startsAt).getUTCHours() === hour,
-  )!;
   const booked = await bookMeeting(t, who, {
-    sessionId: session.id,
+    sessionId: await sessionAt(t, unitId, lawyer, date, which),
     durationMinutes: 60,
     client: { name: client.name, idNo: client.idNo },
   });
@@ -72,14 +70,6 @@ async function travelTo(iso: string) {
   lawyer = await t.signIn('demo-lawyer');
   absent = await t.signIn('lawyer.absent');
   slip = await t.signIn('lawyer.slip');
-}
-
-async function statusOf(bookingId: string): Promise<string> {
-  const [row] = await queryRows<{ status: string }>(
-    t.custos.database.db,
-    sql`select status from booking where id = ${bookingId}`,
-  );
-  return row!.status;
 }
 
 async function suspensionsOf(username: string) {
@@ -120,9 +110,7 @@ beforeAll(async () => {
     reasonCode: 'emergency',
     reason: '会见楼检修',
   });
-  t.custos.services.bookingEvents.subscribe(async (_tx, _afterCommit, change) => {
-    told.push({ kind: change.kind, reason: change.reason, bookingId: change.booking.id });
-  });
+  told = recordBookingChanges(t);
 });
 afterAll(async () => {
   await t?.close();
@@ -136,7 +124,7 @@ describe('before the meeting starts', () => {
       expect(res.json().message.en).toContain('once the meeting has started');
     }
     expect(await actionsOf(b.attended!, FRIDAY)).toEqual(['cancel']);
-    expect(await statusOf(b.attended!)).toBe('confirmed');
+    expect(await bookingStatus(t, b.attended!)).toBe('confirmed');
   });
 });
 
@@ -149,7 +137,7 @@ describe('once the meeting has started', () => {
       outcome: 'attended',
     });
     expect(res.json()).toEqual({ id: b.attended, status: 'attended' });
-    expect(await statusOf(b.attended!)).toBe('attended');
+    expect(await bookingStatus(t, b.attended!)).toBe('attended');
     expect(await strikesOf(t, b.attended!)).toEqual([]);
 
     const [event] = await t.custos.repositories.audit.listEvents(t.custos.database.db, {
@@ -180,7 +168,7 @@ describe('once the meeting has started', () => {
 
   it('records a no-show, which the database counts as a strike', async () => {
     await expectStatus(t, 200, 'POST', attendanceUrl(b.absent1!), staff, { outcome: 'no_show' });
-    expect(await statusOf(b.absent1!)).toBe('no_show');
+    expect(await bookingStatus(t, b.absent1!)).toBe('no_show');
     expect(await strikesOf(t, b.absent1!)).toEqual([
       { kind: 'no_show', lawyer: await userIdOf(t, 'lawyer.absent') },
     ]);
@@ -224,7 +212,7 @@ describe('once the meeting has started', () => {
     );
     expect(crossed.json().code).toBe('booking.not_found');
     await expectStatus(t, 404, 'POST', attendanceUrl(b.elsewhere!), staff, body);
-    expect(await statusOf(b.elsewhere!)).toBe('confirmed');
+    expect(await bookingStatus(t, b.elsewhere!)).toBe('confirmed');
     await expectStatus(t, 200, 'POST', attendanceUrl(b.elsewhere!, otherCentreId), otherStaff, body);
   });
 
@@ -232,7 +220,7 @@ describe('once the meeting has started', () => {
     await expectStatus(t, 400, 'POST', attendanceUrl(b.lateFix!), staff, { outcome: 'late' });
     await expectStatus(t, 400, 'POST', attendanceUrl(b.lateFix!), staff, {});
     await expectStatus(t, 400, 'POST', correctionUrl(b.attended!), staff, { reason: ' ' });
-    expect(await statusOf(b.attended!)).toBe('attended');
+    expect(await bookingStatus(t, b.attended!)).toBe('attended');
   });
 });
 
@@ -321,7 +309,7 @@ describe('in the afternoon', () => {
       reason: '昨天记错了',
     });
     expect(res.json().code).toBe('booking.correction_too_late');
-    expect(await statusOf(b.lateFix!)).toBe('attended');
+    expect(await bookingStatus(t, b.lateFix!)).toBe('attended');
     expect(await actionsOf(b.lateFix!, FRIDAY)).toEqual([]);
   });
 });

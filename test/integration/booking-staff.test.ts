@@ -6,6 +6,8 @@ import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookAs, bookMeeting, documentIdsFor, type MeetingRequest } from './booking-fixtures.js';
+import { secondCentre } from './centre-ops-fixtures.js';
+import { provisionedLawyer } from './lawyers-fixtures.js';
 
 let t: TestApp;
 let staff: Session;
@@ -58,70 +60,8 @@ async function book(
 }
 
 /** A lawyer account straight through the service, signed in through the API when asked. */
-async function newLawyer(username: string, displayName: string): Promise<Actor> {
-  const firm = (await t.custos.repositories.identity.unitByCode(t.custos.database.db, 'LF-13010001'))!;
-  const user = await t.custos.tx.run((tx) =>
-    t.custos.services.users.provision(
-      tx,
-      {
-        username,
-        displayName,
-        unit: firm,
-        roles: ['lawyer'],
-        password: 'a long password here',
-        passwordChangeRequired: false,
-      },
-      { actor: null },
-    ),
-  );
-  t.credentials.set(username, { username, password: 'a long password here', role: 'lawyer', displayName });
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles: ['lawyer'],
-    unit: { id: firm.id, kind: 'law_firm', path: firm.path },
-    regionPath: firm.path,
-    sessionId: 'test',
-  };
-}
-
-/** A second detention centre in the same district, with its own staff member. */
-async function otherCentre(): Promise<{ unitId: string }> {
-  const repo = t.custos.repositories.identity;
-  const db = t.custos.database.db;
-  const district = (await repo.unitByCode(db, '130102'))!;
-  const unit = await t.custos.tx.run((tx) =>
-    repo.insertUnit(tx, {
-      parentId: district.id,
-      kind: 'detention_centre',
-      code: '130102-KSS-2',
-      name: '长安区第二看守所',
-      nameEn: "Chang'an Second Detention Centre",
-    }),
-  );
-  await t.custos.tx.run((tx) =>
-    t.custos.services.users.provision(
-      tx,
-      {
-        username: 'centre-two',
-        displayName: '二所 钱警官',
-        unit,
-        roles: ['centre_staff'],
-        password: 'another long password',
-        passwordChangeRequired: false,
-      },
-      { actor: null },
-    ),
-  );
-  t.credentials.set('centre-two', {
-    username: 'centre-two',
-    password: 'another long password',
-    role: 'centre_staff',
-    displayName: '二所 钱警官',
-  });
-  return { unitId: unit.id };
-}
+const newLawyer = (username: string, displayName: string): Promise<Actor> =>
+  provisionedLawyer(t, username, displayName);
 
 const template = (
   weekday: number,
@@ -150,8 +90,7 @@ beforeAll(async () => {
   staff = await t.signIn('demo-centre');
   lawyer = await t.signIn('demo-lawyer');
   centreId = (await ok('GET', '/api/centres', lawyer)).json().items[0].id;
-  otherCentreId = (await otherCentre()).unitId;
-  otherStaff = await t.signIn('centre-two');
+  ({ unitId: otherCentreId, staff: otherStaff } = await secondCentre(t, 'centre-two', '130102-KSS-2'));
   await newLawyer('lawyer.co', '赵律师');
 
   // Thursday 26 November 2026, 10:00 in Shanghai; Friday the 27th is bookable.

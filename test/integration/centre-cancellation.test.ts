@@ -3,23 +3,26 @@
 // transferred cancels their meetings still to come, and no others, in the same transaction.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BookingChange } from '../../src/modules/booking/booking-events.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookAs, bookMeeting, documentIdsAs } from './booking-fixtures.js';
 import {
   addWorkingDaySessions,
+  bookingStatus,
   daySheet,
   demoCentreId,
   enrol,
   expectStatus,
   newLawyer,
+  recordBookingChanges,
   secondCentre,
+  sessionAt,
   sessionsOn,
   strikesOf,
   userIdOf,
   type Detainee,
+  type ToldChange,
 } from './centre-ops-fixtures.js';
 
 let t: TestApp;
@@ -32,7 +35,7 @@ let centreId: string;
 let otherCentreId: string;
 const people: Record<string, Detainee> = {};
 /** What BookingEvents told, in order. */
-const told: (Pick<BookingChange, 'kind' | 'reason'> & { bookingId: string })[] = [];
+let told: ToldChange[];
 
 // Thursday 26 November 2026, 10:00 in Shanghai (the test clock's start).
 const FRIDAY = '2026-11-27';
@@ -43,12 +46,8 @@ const WEDNESDAY = '2026-12-02';
 const cancelUrl = (unitId: string, bookingId: string) =>
   `/api/centres/${unitId}/bookings/${bookingId}/cancel`;
 
-async function sessionOn(date: string, which: 'morning' | 'afternoon', unitId = centreId) {
-  // 09:00 and 14:00 in Shanghai are 01:00 and 06:00 UTC.
-  const hour = which === 'morning' ? 1 : 6;
-  const sessions = await sessionsOn(t, unitId, lawyer, date);
-  return sessions.find((s) => new Date(s.startsAt).getUTCHours() === hour)!.id;
-}
+const sessionOn = (date: string, which: 'morning' | 'afternoon', unitId = centreId) =>
+  sessionAt(t, unitId, lawyer, date, which);
 
 async function book(
   who: Session,
@@ -74,14 +73,6 @@ async function travelTo(iso: string) {
   lawyerC = await t.signIn('lawyer.sun');
 }
 
-async function statusOf(bookingId: string): Promise<string> {
-  const [row] = await queryRows<{ status: string }>(
-    t.custos.database.db,
-    sql`select status from booking where id = ${bookingId}`,
-  );
-  return row!.status;
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   staff = await t.signIn('demo-centre');
@@ -102,9 +93,7 @@ beforeAll(async () => {
     people[name] = await enrol(t, centreId, staff, serial, name);
   }
   people['二所甲'] = await enrol(t, otherCentreId, otherStaff, 50, '二所甲');
-  t.custos.services.bookingEvents.subscribe(async (_tx, _afterCommit, change) => {
-    told.push({ kind: change.kind, reason: change.reason, bookingId: change.booking.id });
-  });
+  told = recordBookingChanges(t);
 });
 afterAll(async () => {
   await t?.close();
@@ -223,7 +212,7 @@ describe('the centre cancels a meeting', () => {
         },
       }),
     ]);
-    expect(await statusOf(target.id)).toBe('confirmed');
+    expect(await bookingStatus(t, target.id)).toBe('confirmed');
     const released = await expectStatus(t, 200, 'POST', cancelUrl(centreId, target.id), staff, {
       reasonCode: 'released',
     });
@@ -252,8 +241,8 @@ describe('the centre cancels a meeting', () => {
     expect(crossedBack.json().code).toBe('booking.not_found');
     await expectStatus(t, 404, 'POST', cancelUrl(centreId, crypto.randomUUID()), staff, body);
 
-    expect(await statusOf(mine.id)).toBe('confirmed');
-    expect(await statusOf(theirs.id)).toBe('confirmed');
+    expect(await bookingStatus(t, mine.id)).toBe('confirmed');
+    expect(await bookingStatus(t, theirs.id)).toBe('confirmed');
     // The other centre's staff cancel their own.
     await expectStatus(t, 200, 'POST', cancelUrl(otherCentreId, theirs.id), otherStaff, body);
   });
@@ -316,11 +305,11 @@ describe('a release or transfer', () => {
     expect(res.json()).toMatchObject({ id: li.id, status: 'released', cancelledBookings: 2 });
     expect(res.body).not.toContain(li.idNo);
 
-    expect(await statusOf(ids.monday!)).toBe('cancelled_by_centre');
-    expect(await statusOf(ids.tuesday!)).toBe('cancelled_by_centre');
-    expect(await statusOf(ids.friday!)).toBe('confirmed');
-    expect(await statusOf(ids.other!)).toBe('confirmed');
-    expect(await statusOf(ids.sun!)).toBe('confirmed');
+    expect(await bookingStatus(t, ids.monday!)).toBe('cancelled_by_centre');
+    expect(await bookingStatus(t, ids.tuesday!)).toBe('cancelled_by_centre');
+    expect(await bookingStatus(t, ids.friday!)).toBe('confirmed');
+    expect(await bookingStatus(t, ids.other!)).toBe('confirmed');
+    expect(await bookingStatus(t, ids.sun!)).toBe('confirmed');
 
     const events = await t.custos.repositories.audit.listEvents(t.custos.database.db, {
       limit: 10,
@@ -376,7 +365,7 @@ describe('a release or transfer', () => {
     );
     const back = await expectStatus(t, 200, 'POST', url, staff, { status: 'in_custody' });
     expect(back.json()).toMatchObject({ status: 'in_custody', cancelledBookings: 0 });
-    expect(await statusOf(ids.sun!)).toBe('cancelled_by_centre');
+    expect(await bookingStatus(t, ids.sun!)).toBe('cancelled_by_centre');
     // The same status again changes nothing.
     const same = await expectStatus(t, 200, 'POST', url, staff, { status: 'in_custody' });
     expect(same.json().cancelledBookings).toBe(0);
@@ -398,7 +387,7 @@ describe('a release or transfer', () => {
     });
     expect(res.statusCode).toBe(500);
     fail = false;
-    expect(await statusOf(coming)).toBe('confirmed');
+    expect(await bookingStatus(t, coming)).toBe('confirmed');
     const roster = (await expectStatus(t, 200, 'GET', `/api/centres/${centreId}/detainees`, staff)).json();
     expect(roster.items.find((d: { id: string }) => d.id === wang.id).status).toBe('in_custody');
   });
@@ -447,7 +436,7 @@ describe('a release racing bookings for the same person', () => {
     for (const r of results) {
       if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'booking.client_not_found' });
     }
-    for (const id of booked) expect(await statusOf(id)).toBe('cancelled_by_centre');
+    for (const id of booked) expect(await bookingStatus(t, id)).toBe('cancelled_by_centre');
     expect(released.json().cancelledBookings).toBe(booked.length);
     const live = await queryRows<{ n: number }>(
       t.custos.database.db,
@@ -470,7 +459,7 @@ describe('after the meeting', () => {
     });
     expect(res.json().code).toBe('booking.meeting_over');
     expect(res.json().message['zh-CN']).toContain('时间已过');
-    expect(await statusOf(friday.id)).toBe('confirmed');
+    expect(await bookingStatus(t, friday.id)).toBe('confirmed');
   });
 
   it('keeps whole ID numbers out of the lists it touches', async () => {

@@ -1,8 +1,10 @@
 // Set-up shared by the tests of the centre's own acts on bookings (cancellation, attendance): the demo
-// centre with two sessions a working day, a second centre with its own staff, lawyers who sign in through
-// the API, and small request helpers. Meetings themselves are booked through booking-fixtures.ts.
+// centre with two sessions a working day, a second centre with its own staff (also the documents and staff
+// tests' second centre), lawyers who sign in through the API, and small request helpers. Meetings
+// themselves are booked through booking-fixtures.ts.
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { BookingChange } from '../../src/modules/booking/booking-events.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import type { Session, TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
@@ -28,10 +30,12 @@ export async function demoCentreId(t: TestApp, lawyer: Session): Promise<string>
   return (await expectStatus(t, 200, 'GET', '/api/centres', lawyer)).json().items[0].id;
 }
 
-/** A second detention centre in the demo district, with one staff member, signed in. */
+/** A second detention centre in the demo district, with one staff member, signed in. Files that make
+ * more than one name theirs by `code`. */
 export async function secondCentre(
   t: TestApp,
   username = 'centre2.ops',
+  code = '130102-KSS-OPS2',
 ): Promise<{ unitId: string; staff: Session }> {
   const repo = t.custos.repositories.identity;
   const db = t.custos.database.db;
@@ -40,7 +44,7 @@ export async function secondCentre(
     repo.insertUnit(tx, {
       parentId: district.id,
       kind: 'detention_centre',
-      code: '130102-KSS-OPS2',
+      code,
       name: '长安区第二看守所',
       nameEn: "Chang'an Second Detention Centre",
     }),
@@ -118,6 +122,20 @@ export async function enrol(
   return { id: res.json<{ id: string }>().id, ...client };
 }
 
+/** The id of a centre's 09:00 ('morning') or 14:00 ('afternoon') session on a date, as a lawyer sees it. */
+export async function sessionAt(
+  t: TestApp,
+  unitId: string,
+  lawyer: Session,
+  date: string,
+  which: 'morning' | 'afternoon',
+): Promise<string> {
+  // 09:00 and 14:00 in Shanghai are 01:00 and 06:00 UTC.
+  const hour = which === 'morning' ? 1 : 6;
+  const sessions = await sessionsOn(t, unitId, lawyer, date);
+  return sessions.find((s) => new Date(s.startsAt).getUTCHours() === hour)!.id;
+}
+
 export interface SessionView {
   id: string;
   startsAt: string;
@@ -170,6 +188,26 @@ export async function strikesOf(t: TestApp, bookingId: string): Promise<{ kind: 
     t.custos.database.db,
     sql`select kind, lawyer_user_id as lawyer from lawyer_strike where booking_id = ${bookingId}`,
   );
+}
+
+/** A booking's status as stored. */
+export async function bookingStatus(t: TestApp, bookingId: string): Promise<string> {
+  const [row] = await queryRows<{ status: string }>(
+    t.custos.database.db,
+    sql`select status from booking where id = ${bookingId}`,
+  );
+  return row!.status;
+}
+
+export type ToldChange = Pick<BookingChange, 'kind' | 'reason'> & { bookingId: string };
+
+/** From now on, what BookingEvents tells, in order: the list fills as bookings change. */
+export function recordBookingChanges(t: TestApp): ToldChange[] {
+  const told: ToldChange[] = [];
+  t.custos.services.bookingEvents.subscribe(async (_tx, _afterCommit, change) => {
+    told.push({ kind: change.kind, reason: change.reason, bookingId: change.booking.id });
+  });
+  return told;
 }
 
 export async function userIdOf(t: TestApp, username: string): Promise<string> {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
+import { secondCentre } from './centre-ops-fixtures.js';
 import { provisionedLawyer, signInWith } from './lawyers-fixtures.js';
 
 export interface DocumentsWorld {
@@ -84,41 +85,9 @@ export async function startDocumentsWorld(): Promise<DocumentsWorld> {
   }
 
   // A second centre in the same district, with its own staff member, sessions and client.
-  const repo = t.custos.repositories.identity;
-  const db = t.custos.database.db;
-  const district = (await repo.unitByCode(db, '130102'))!;
-  const unit = await t.custos.tx.run((tx) =>
-    repo.insertUnit(tx, {
-      parentId: district.id,
-      kind: 'detention_centre',
-      code: '130102-KSS-DOCS',
-      name: '长安区第二看守所',
-      nameEn: "Chang'an Second Detention Centre",
-    }),
-  );
-  await t.custos.tx.run((tx) =>
-    t.custos.services.users.provision(
-      tx,
-      {
-        username: 'centre-two',
-        displayName: '二所 钱警官',
-        unit,
-        roles: ['centre_staff'],
-        password: 'another long password',
-        passwordChangeRequired: false,
-      },
-      { actor: null },
-    ),
-  );
-  t.credentials.set('centre-two', {
-    username: 'centre-two',
-    password: 'another long password',
-    role: 'centre_staff',
-    displayName: '二所 钱警官',
-  });
-  const otherStaff = await t.signIn('centre-two');
-  await configure(t, otherStaff, unit.id);
-  await ok(t, 'POST', `/api/centres/${unit.id}/detainees`, otherStaff, {
+  const { unitId: otherCentreId, staff: otherStaff } = await secondCentre(t, 'centre-two', '130102-KSS-DOCS');
+  await configure(t, otherStaff, otherCentreId);
+  await ok(t, 'POST', `/api/centres/${otherCentreId}/detainees`, otherStaff, {
     ...CLIENTS.sun,
     restrictedCase: false,
   });
@@ -128,9 +97,9 @@ export async function startDocumentsWorld(): Promise<DocumentsWorld> {
     staff,
     otherStaff,
     centreId,
-    otherCentreId: unit.id,
+    otherCentreId,
     sessionIds: await sessionsOf(t, lawyer, centreId),
-    otherSessionIds: await sessionsOf(t, lawyer, unit.id),
+    otherSessionIds: await sessionsOf(t, lawyer, otherCentreId),
   };
 }
 

@@ -93,8 +93,13 @@ export async function signInWith(t: TestApp, username: string, password: string)
   return { cookie: sessionCookie(login), csrfToken: login.json().csrfToken };
 }
 
-/** A lawyer account an administrator would create (no registration), as an Actor for service calls. */
-export async function provisionedLawyer(t: TestApp, username: string): Promise<Actor> {
+/** A lawyer account an administrator would create (no registration), as an Actor for service calls; its
+ * password is known to `t.signIn`. */
+export async function provisionedLawyer(
+  t: TestApp,
+  username: string,
+  displayName = username,
+): Promise<Actor> {
   const db = t.custos.database.db;
   const firm = (await t.custos.repositories.identity.unitByCode(db, 'LF-13010001'))!;
   const user = await t.custos.tx.run((tx) =>
@@ -102,7 +107,7 @@ export async function provisionedLawyer(t: TestApp, username: string): Promise<A
       tx,
       {
         username,
-        displayName: username,
+        displayName,
         unit: firm,
         roles: ['lawyer'],
         password: 'a long password here',
@@ -111,6 +116,7 @@ export async function provisionedLawyer(t: TestApp, username: string): Promise<A
       { actor: null },
     ),
   );
+  t.credentials.set(username, { username, password: 'a long password here', role: 'lawyer', displayName });
   return {
     userId: user.id,
     username: user.username,
