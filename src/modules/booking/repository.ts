@@ -1,5 +1,5 @@
 // The only SQL of the booking module.
-import { and, asc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { appUser } from '../identity/tables.js';
 import {
@@ -19,22 +19,6 @@ export type SessionRow = typeof bookingSession.$inferSelect;
 export type BookingRow = typeof booking.$inferSelect;
 export type DetaineeRow = typeof detainee.$inferSelect;
 export type RoomRow = typeof meetingRoom.$inferSelect;
-
-/** One row of a centre's day sheet, as the repository reads it. */
-export interface DaySheetRecord {
-  bookingId: string;
-  sessionId: string;
-  sessionStartsAt: Date;
-  sessionEndsAt: Date;
-  channel: string;
-  roomName: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  durationMinutes: number;
-  status: string;
-  detaineeName: string;
-  detaineeIdNoTail: string;
-}
 
 export class BookingRepository {
   // ---- centre configuration
@@ -328,46 +312,6 @@ export class BookingRepository {
   async detaineeForUpdate(db: Executor, id: string): Promise<DetaineeRow | undefined> {
     const [row] = await db.select().from(detainee).where(eq(detainee.id, id)).for('update');
     return row;
-  }
-
-  /**
-   * A centre's bookings on one date with their session, room and client, for the day sheet; holds in
-   * progress and lapsed holds are left out. Ordered as detainees are brought out: by session, then start.
-   */
-  async daySheetRows(db: Executor, unitId: string, date: string): Promise<DaySheetRecord[]> {
-    return db
-      .select({
-        bookingId: booking.id,
-        sessionId: bookingSession.id,
-        sessionStartsAt: bookingSession.startsAt,
-        sessionEndsAt: bookingSession.endsAt,
-        channel: bookingSession.channel,
-        roomName: meetingRoom.name,
-        startsAt: booking.startsAt,
-        endsAt: booking.endsAt,
-        durationMinutes: booking.durationMinutes,
-        status: booking.status,
-        detaineeName: detainee.name,
-        detaineeIdNoTail: detainee.idNoTail,
-      })
-      .from(booking)
-      .innerJoin(bookingSession, eq(bookingSession.id, booking.sessionId))
-      .innerJoin(detainee, eq(detainee.id, booking.detaineeId))
-      .leftJoin(meetingRoom, eq(meetingRoom.id, bookingSession.roomId))
-      .where(
-        and(
-          eq(booking.unitId, unitId),
-          eq(bookingSession.unitId, unitId),
-          eq(bookingSession.date, date),
-          notInArray(booking.status, ['held', 'expired']),
-        ),
-      )
-      .orderBy(
-        asc(bookingSession.startsAt),
-        asc(booking.startsAt),
-        asc(booking.confirmedAt),
-        asc(booking.id),
-      );
   }
 
   /** The lawyers of these bookings with their names, booker first. */
