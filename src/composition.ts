@@ -93,6 +93,7 @@ import { openLocalEvidenceStores } from './platform/blobs/evidence-stores.js';
 import { FixityService } from './modules/recordings/fixity-service.js';
 import { IngestService } from './modules/recordings/ingest-service.js';
 import { MediaProbe } from './modules/recordings/media-probe.js';
+import { PlaybackService } from './modules/recordings/playback-service.js';
 import { RecordingRepository } from './modules/recordings/repository.js';
 import { RecordingService } from './modules/recordings/recording-service.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
@@ -433,6 +434,7 @@ export async function createCustos(options: CustosOptions) {
     logger,
   );
   const recordings = new RecordingService(db, tx, recordingRepo, cases, audit, clock);
+  const playback = new PlaybackService(db, tx, recordingRepo, cases, evidenceStores, secrets, audit, clock);
   const mediaProbe = new MediaProbe(
     db,
     tx,
@@ -512,7 +514,7 @@ export async function createCustos(options: CustosOptions) {
         }),
         caseRoutes({ cases, activities: caseActivities }),
         tusRoutes({ ingest }),
-        recordingRoutes({ recordings }),
+        recordingRoutes({ recordings, playback }),
       ],
     });
   }
@@ -650,6 +652,7 @@ export async function createCustos(options: CustosOptions) {
       sealer,
       uploadSweeper,
       recordings,
+      playback,
       mediaProbe,
       fixity,
     },

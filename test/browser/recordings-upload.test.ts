@@ -2,6 +2,7 @@
 // file with the resumable tus client while the network drops (the upload retries and continues), leaves the
 // page half-way, comes back, chooses the same file and the upload resumes where it stopped, and the
 // recording is sealed with the SHA-256 the browser computed. axe finds no serious or critical violation.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ let server: BrowserServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let officerSecret: string | undefined;
 
 async function expectAccessible(where: string) {
   await settled(page);
@@ -56,7 +58,8 @@ describe('uploading a recording', () => {
     await login.login('demo-officer', server.t.credentials.get('demo-officer')!.password);
     const totp = new TotpPage(page);
     await totp.waitForEnrolment();
-    await totp.enterCode(currentTotp(await totp.readSecret(), server.t.clock.now()));
+    officerSecret = await totp.readSecret();
+    await totp.enterCode(currentTotp(officerSecret, server.t.clock.now()));
     await new HomePage(page).waitForHome();
 
     const cases = new CasePage(page);
@@ -126,6 +129,49 @@ describe('uploading a recording', () => {
     ).rows as { state: string; sha256: string }[];
     expect(row).toMatchObject({ state: 'sealed', sha256 });
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('plays a sealed recording with seeking, under a watermark of the viewer and the time', async () => {
+    const login = new LoginPage(page);
+    await login.goto(server.baseUrl);
+    await login.login('demo-officer', server.t.credentials.get('demo-officer')!.password);
+    await new TotpPage(page).waitForVerification();
+    // The first test enrolled this officer; a code is taken once, so the server's clock moves a step on.
+    server.t.clock.advance(30_000);
+    await new TotpPage(page).enterCode(currentTotp(officerSecret!, server.t.clock.now()));
+    await new HomePage(page).waitForHome();
+
+    const cases = new CasePage(page);
+    await cases.openCasesFromMenu('案件与录像');
+    await cases.createCase('A1301025100002026110078', '王某寻衅滋事案');
+    await cases.addActivity('执法办案中心 第 1 讯问室');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-play-'));
+    const file = path.join(dir, '讯问录像.webm');
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-y',
+      '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=6',
+      '-f', 'lavfi', '-i', 'sine=frequency=440:duration=6',
+      '-c:v', 'libvpx', '-b:v', '300k', '-c:a', 'libopus', '-shortest', file,
+    ]); // prettier-ignore
+    await cases.fillUpload('审讯主机 HK-01', '2026-11-26T10:00', '2026-11-26T10:06');
+    await cases.chooseFile(file);
+    await cases.startUpload();
+    await cases.waitForPhase('已封存');
+    await page.getByText('已有封存录像').waitFor();
+    await cases.expandFirstRecording();
+
+    await cases.playFirstRecording();
+    const landed = await cases.seek(4);
+    expect(landed.duration).toBeGreaterThan(5);
+    expect(Math.abs(landed.currentTime - 4)).toBeLessThan(0.5);
+    expect(await cases.watermark()).toMatch(/^办案民警 张警官 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await expectAccessible('player');
+
+    const { rows } = await server.t.custos.database.executeSql(
+      "select actor_username from audit_event where action = 'recording.viewed'",
+    );
+    expect(rows).toEqual([{ actor_username: 'demo-officer' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the case list on a phone without accessibility violations', async () => {

@@ -155,3 +155,9 @@ export const notSealed = () =>
     'recording.not_sealed',
     msg('录像尚未封存，不能添加批注。', 'The recording is not sealed yet; annotations come after sealing.'),
   );
+
+export const notPlayable = () =>
+  conflict(
+    'recording.not_playable',
+    msg('只有已封存的录像可以播放。', 'Only a sealed recording can be played.'),
+  );

@@ -3,21 +3,67 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../platform/http/problem.js';
 import { requestContext, requireActor } from '../identity/http-auth.js';
+import type { PlaybackService } from './playback-service.js';
 import type { RecordingService } from './recording-service.js';
 import {
   acknowledgeAlertRequestSchema,
   alertViewSchema,
   annotationRequestSchema,
   recordingViewSchema,
+  viewGrantSchema,
 } from './schemas.js';
 
 const errors = problemResponses(400, 401, 403, 404, 409);
 const idParams = z.object({ id: z.uuid() });
 const caseParams = z.object({ caseId: z.uuid() });
 
-export function recordingRoutes(deps: { recordings: RecordingService }): FastifyPluginAsyncZod {
-  const { recordings } = deps;
+export function recordingRoutes(deps: {
+  recordings: RecordingService;
+  playback: PlaybackService;
+}): FastifyPluginAsyncZod {
+  const { recordings, playback } = deps;
   return async (app) => {
+    app.post(
+      '/recordings/:id/views',
+      {
+        schema: {
+          tags: ['recordings'],
+          summary: 'Open the player: records the view and grants its viewer the working copy for a few hours',
+          params: idParams,
+          response: { 201: viewGrantSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await playback.startView(requireActor(request), request.params.id, requestContext(request))),
+    );
+
+    app.get(
+      '/recordings/:id/media',
+      {
+        // A video element fetches by range; no HEAD route, so each answer is one streamed read.
+        exposeHeadRoute: false,
+        schema: {
+          tags: ['recordings'],
+          summary: 'The working copy’s bytes for a view’s grant, whole or by Range (206)',
+          params: idParams,
+          querystring: z.object({ view: z.string().min(10).max(1000) }),
+        },
+      },
+      async (request, reply) => {
+        const range = request.headers.range;
+        const answer = await playback.media(
+          requireActor(request),
+          request.params.id,
+          request.query.view,
+          typeof range === 'string' ? range : undefined,
+        );
+        reply.code(answer.status).headers(answer.headers);
+        return answer.body ? reply.send(answer.body) : reply.send();
+      },
+    );
+
     app.get(
       '/cases/:caseId/recordings',
       {

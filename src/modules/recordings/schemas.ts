@@ -125,3 +125,12 @@ export const recordingViewSchema = z.object({
   alerts: z.array(alertViewSchema),
 });
 export type RecordingView = z.infer<typeof recordingViewSchema>;
+
+export const viewGrantSchema = z.object({
+  viewId: z.number().int(),
+  /** Where the player fetches the working copy; only this viewer, until expiresAt. */
+  mediaUrl: z.string(),
+  viewer: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type ViewGrant = z.infer<typeof viewGrantSchema>;

@@ -185,6 +185,13 @@ const casesEn: typeof casesZhCN = {
     correction: 'Corrected recording time',
     rejectedReason: 'The file received does not match its declared SHA-256 and was not sealed',
     details: 'Details',
+    play: 'Play',
+    player: {
+      title: 'Play the recording (working copy)',
+      notice:
+        'This viewing is in the audit log; the watermark on the picture shows who is watching and when.',
+      label: 'Recording {{file}}',
+    },
   },
   evidenceAlerts: {
     title: 'Evidence alerts',

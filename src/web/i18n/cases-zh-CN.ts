@@ -178,6 +178,12 @@ const casesZhCN = {
     correction: '更正录制时间',
     rejectedReason: '申报的 SHA-256 与收到的文件不一致，未予封存',
     details: '详情',
+    play: '播放',
+    player: {
+      title: '播放录像（工作副本）',
+      notice: '本次播放已记入审计日志；画面上的水印显示观看人和时间。',
+      label: '录像 {{file}}',
+    },
   },
   evidenceAlerts: {
     title: '证据告警',

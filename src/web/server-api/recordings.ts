@@ -1,7 +1,12 @@
 // A case's recordings (uploads in progress, sealed, ended), annotations and fixity alerts. Uploads
 // themselves go through the tus client (upload/tus-upload.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertView, AnnotationRequest, RecordingView } from '../../modules/recordings/schemas.js';
+import type {
+  AlertView,
+  AnnotationRequest,
+  RecordingView,
+  ViewGrant,
+} from '../../modules/recordings/schemas.js';
 import { requestJson } from './client.js';
 import { caseKeys } from './cases.js';
 
@@ -62,5 +67,13 @@ export function useAcknowledgeAlert() {
         body: { note },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: recordingKeys.alerts }),
+  });
+}
+
+/** Opens a view of a sealed recording: the server records it and grants the working copy's URL. */
+export function useStartView() {
+  return useMutation({
+    mutationFn: (recordingId: string) =>
+      requestJson<ViewGrant>(`/api/recordings/${encodeURIComponent(recordingId)}/views`, { method: 'POST' }),
   });
 }

@@ -72,6 +72,41 @@ export class CasePage {
     return this.page.locator('[data-testid^="recording-state-"]').allInnerTexts();
   }
 
+  /** Opens the player of the first recording (expanded) and waits for the video's metadata. */
+  async playFirstRecording(): Promise<void> {
+    await this.page.getByTestId('recording-play').first().click();
+    const video = this.page.getByTestId('recording-video');
+    await video.waitFor();
+    await video.evaluate(
+      (v: HTMLVideoElement) =>
+        new Promise<void>((resolve, reject) => {
+          if (v.readyState >= 1) return resolve();
+          v.addEventListener('loadedmetadata', () => resolve(), { once: true });
+          v.addEventListener('error', () => reject(new Error(`video error ${v.error?.code}`)), {
+            once: true,
+          });
+        }),
+    );
+  }
+
+  /** Seeks the player and resolves with where it landed once the seek completed. */
+  async seek(seconds: number): Promise<{ currentTime: number; duration: number }> {
+    return this.page.getByTestId('recording-video').evaluate(
+      (v: HTMLVideoElement, to: number) =>
+        new Promise<{ currentTime: number; duration: number }>((resolve) => {
+          v.addEventListener('seeked', () => resolve({ currentTime: v.currentTime, duration: v.duration }), {
+            once: true,
+          });
+          v.currentTime = to;
+        }),
+      seconds,
+    );
+  }
+
+  async watermark(): Promise<string> {
+    return (await this.page.getByTestId('recording-watermark').innerText()).trim();
+  }
+
   async expandFirstRecording(): Promise<string> {
     await this.page.getByTestId('recordings-table').locator('.ant-table-row-expand-icon').first().click();
     return (await this.page.getByTestId('recording-sha256').first().innerText()).trim();
