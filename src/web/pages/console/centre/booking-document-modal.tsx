@@ -1,9 +1,8 @@
-// A booking's document as centre staff open it: fetched only when opened (the server records each view),
-// an image shown inline, a PDF opened in a new tab, since the page's policy allows no frames.
-import { Alert, Button, Modal, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+// A booking's document as centre staff open it, through the shared viewer: fetched only when opened (the
+// server records each view).
+import { Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/problem-alert.js';
+import { FetchedFileView, useFetchedObjectUrl } from '../../../components/fetched-file-view.js';
 import { fetchBookingDocument, type ClientDocumentView } from '../../../server-api/documents.js';
 
 export interface OpenDocument {
@@ -12,35 +11,13 @@ export interface OpenDocument {
   document: ClientDocumentView;
 }
 
+const fetchOpenDocument = (open: OpenDocument) => fetchBookingDocument(open.bookingId, open.document.id);
+
 export function BookingDocumentModal({ open, onClose }: { open: OpenDocument | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    let objectUrl: string | null = null;
-    let cancelled = false;
-    setUrl(null);
-    setError(null);
-    fetchBookingDocument(open.bookingId, open.document.id).then(
-      (blob) => {
-        if (cancelled) return;
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      },
-      (problem: unknown) => {
-        if (!cancelled) setError(problem);
-      },
-    );
-    return () => {
-      cancelled = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [open]);
+  const { url, error } = useFetchedObjectUrl(open, fetchOpenDocument);
 
   const kind = open ? t(`documents.kinds.${open.document.kind}`) : '';
-  const isPdf = open?.document.contentType === 'application/pdf';
   return (
     <Modal
       open={open !== null}
@@ -51,28 +28,21 @@ export function BookingDocumentModal({ open, onClose }: { open: OpenDocument | n
       destroyOnHidden
     >
       {open ? (
-        <div className="custos-stack" data-testid="document-viewer">
-          <Alert type="info" showIcon title={t('permissionQueue.viewer.audit')} />
-          <ProblemAlert error={error} />
-          {!url && !error ? <Spin /> : null}
-          {url && !isPdf ? (
-            <img
-              src={url}
-              alt={t('permissionQueue.viewer.alt', { kind, name: open.detaineeName })}
-              className="custos-document-image"
-              data-testid="document-image"
-            />
-          ) : null}
-          {url && isPdf ? (
-            <Button href={url} target="_blank" rel="noopener" data-testid="document-open-pdf">
-              {t('permissionQueue.viewer.openPdf')}
-            </Button>
-          ) : null}
+        <FetchedFileView
+          url={url}
+          error={error}
+          isPdf={open.document.contentType === 'application/pdf'}
+          auditNotice={t('permissionQueue.viewer.audit')}
+          imageAlt={t('permissionQueue.viewer.alt', { kind, name: open.detaineeName })}
+          imageClassName="custos-document-image"
+          openPdfLabel={t('permissionQueue.viewer.openPdf')}
+          testIds={{ viewer: 'document-viewer', image: 'document-image', openPdf: 'document-open-pdf' }}
+        >
           <p className="custos-document-hash">
             {open.document.fileName} · {t('permissionQueue.viewer.sha256')}:{' '}
             <span className="custos-mono">{open.document.sha256}</span>
           </p>
-        </div>
+        </FetchedFileView>
       ) : null}
     </Modal>
   );
