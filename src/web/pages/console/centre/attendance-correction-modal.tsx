@@ -4,8 +4,8 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DaySheetRow } from '../../../../modules/booking/schemas.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
-import { formatMeetingSpan } from '../../../format/beijing-date.js';
 import { useCorrectToNoShow } from '../../../server-api/centre-ops.js';
+import { DaySheetBookingSummary } from './day-sheet-booking-summary.js';
 
 export function AttendanceCorrectionModal({
   unitId,
@@ -38,12 +38,7 @@ export function AttendanceCorrectionModal({
       afterClose={() => form.resetFields()}
       destroyOnHidden
     >
-      {booking ? (
-        <p>
-          {formatMeetingSpan(booking.startsAt, booking.endsAt)} · {booking.detaineeName} ·{' '}
-          {booking.lawyers.map((l) => l.displayName).join('、')}
-        </p>
-      ) : null}
+      {booking ? <DaySheetBookingSummary booking={booking} /> : null}
       <p>{t('centreOps.correct.warning')}</p>
       <ProblemAlert error={correct.error} />
       <Form

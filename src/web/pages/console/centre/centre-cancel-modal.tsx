@@ -10,9 +10,9 @@ import {
 import type { DaySheetRow } from '../../../../modules/booking/schemas.js';
 import { showFieldErrors } from '../../../components/form-errors.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
-import { formatMeetingSpan } from '../../../format/beijing-date.js';
 import { useLanguage } from '../../../i18n/use-language.js';
 import { useCentreCancel } from '../../../server-api/centre-ops.js';
+import { DaySheetBookingSummary } from './day-sheet-booking-summary.js';
 
 interface CancelForm {
   reasonCode: CentreCancelReasonCode;
@@ -68,12 +68,7 @@ export function CentreCancelModal({
       afterClose={() => form.resetFields()}
       destroyOnHidden
     >
-      {booking ? (
-        <p>
-          {formatMeetingSpan(booking.startsAt, booking.endsAt)} · {booking.detaineeName} ·{' '}
-          {booking.lawyers.map((l) => l.displayName).join('、')}
-        </p>
-      ) : null}
+      {booking ? <DaySheetBookingSummary booking={booking} /> : null}
       <p>{t('centreOps.cancel.intro')}</p>
       <ProblemAlert error={cancel.error} />
       <Form form={form} name="centre-cancel" layout="vertical" onFinish={onFinish}>
