@@ -89,6 +89,9 @@ import { CaseService } from './modules/cases/case-service.js';
 import { CasesIdentityPort } from './modules/cases/identity-port.js';
 import { CaseRepository } from './modules/cases/repository.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { TranscriptRepository } from './modules/transcripts/repository.js';
+import { transcriptRoutes } from './modules/transcripts/routes.js';
+import { TranscriptService } from './modules/transcripts/transcript-service.js';
 import { openLocalEvidenceStores } from './platform/blobs/evidence-stores.js';
 import { FixityService } from './modules/recordings/fixity-service.js';
 import { IngestService } from './modules/recordings/ingest-service.js';
@@ -435,6 +438,18 @@ export async function createCustos(options: CustosOptions) {
   );
   const recordings = new RecordingService(db, tx, recordingRepo, cases, audit, clock);
   const playback = new PlaybackService(db, tx, recordingRepo, cases, evidenceStores, secrets, audit, clock);
+  const transcripts = new TranscriptService(
+    db,
+    tx,
+    new TranscriptRepository(),
+    caseRepo,
+    recordingRepo,
+    cases,
+    new CasesIdentityPort(identityRepo),
+    audit,
+    clock,
+    settings.evidence.transcriptToleranceMs,
+  );
   const mediaProbe = new MediaProbe(
     db,
     tx,
@@ -515,6 +530,7 @@ export async function createCustos(options: CustosOptions) {
         caseRoutes({ cases, activities: caseActivities }),
         tusRoutes({ ingest }),
         recordingRoutes({ recordings, playback }),
+        transcriptRoutes({ transcripts }),
       ],
     });
   }
@@ -653,6 +669,7 @@ export async function createCustos(options: CustosOptions) {
       uploadSweeper,
       recordings,
       playback,
+      transcripts,
       mediaProbe,
       fixity,
     },

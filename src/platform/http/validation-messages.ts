@@ -58,6 +58,9 @@ const CUSTOM_ZH: Record<string, string> = {
   'give the participant’s name': '请填写参与人员的姓名',
   'the end must be after the start': '结束时间应晚于开始时间',
   'give the actual start with the end': '填写实际结束时间时应同时填写实际开始时间',
+  // transcripts and interruptions (src/modules/transcripts/schemas.ts)
+  'name who approved going on without recording': '请填写批准不录音录像继续进行的人员',
+  'quote where the transcript notes going on without recording': '请填写笔录中关于未录音录像继续进行的记载',
   // recordings (src/modules/recordings/tus/protocol.ts, schemas.ts)
   'the SHA-256 of the whole file, as 64 hexadecimal digits':
     '应为整个文件的 SHA-256 校验值（64 位十六进制数字）',
