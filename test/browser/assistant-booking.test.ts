@@ -12,6 +12,7 @@ import { browserSuite, PHONE } from './browser-suite.js';
 import { BookingForNotice } from './pages/booking-for-notice.js';
 import { BookingJourneyPage } from './pages/booking-journey-page.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
+import { addWeeklySessions, EVERY_DAY } from '../integration/centre-ops-fixtures.js';
 
 const PASSWORD = 'a long password here';
 
@@ -37,22 +38,15 @@ beforeAll(async () => {
     .id;
   centreId = (await api(staff, 'GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions on every day keep bookable dates whenever the test runs.
-  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
-    for (const [startTime, endTime] of [
+  await addWeeklySessions(t, centreId, staff, {
+    weekdays: EVERY_DAY,
+    times: [
       ['09:00', '11:00'],
       ['14:00', '16:00'],
-    ]) {
-      await api(staff, 'POST', `/api/centres/${centreId}/session-templates`, {
-        weekday,
-        startTime,
-        endTime,
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 0,
-        durations: [60],
-      });
-    }
-  }
+    ],
+    onlinePlaces: 4,
+    walkInPlaces: 0,
+  });
   for (const [n, name] of [
     [1, '张三'],
     [2, '李四'],

@@ -12,6 +12,7 @@ import { HomePage } from './pages/home-page.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
 import { idNo } from '../harness/test-numbers.js';
 import { SAMPLE_PDF, SAMPLE_PNG } from '../integration/booking-fixtures.js';
+import { addWeeklySessions, EVERY_DAY } from '../integration/centre-ops-fixtures.js';
 
 const suite = browserSuite({ pageEachTest: { viewport: PHONE } });
 const { expectAccessible } = suite;
@@ -41,22 +42,15 @@ beforeAll(async () => {
   centreId = (await api('GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions on every day of the week keep a bookable date whenever
   // the test runs.
-  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
-    for (const [startTime, endTime] of [
+  await addWeeklySessions(suite.server.t, centreId, staff, {
+    weekdays: EVERY_DAY,
+    times: [
       ['09:00', '11:00'],
       ['14:00', '16:00'],
-    ]) {
-      await api('POST', `/api/centres/${centreId}/session-templates`, {
-        weekday,
-        startTime,
-        endTime,
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 2,
-        durations: [45, 60, 90],
-      });
-    }
-  }
+    ],
+    onlinePlaces: 4,
+    durations: [45, 60, 90],
+  });
   await api('POST', `/api/centres/${centreId}/detainees`, {
     name: '张三',
     idNo: idNo(1),

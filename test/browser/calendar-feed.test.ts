@@ -8,6 +8,7 @@ import { bookMeeting, openSession } from '../integration/booking-fixtures.js';
 import { browserSuite, PHONE } from './browser-suite.js';
 import { AccountPage } from './pages/account-page.js';
 import { HomePage } from './pages/home-page.js';
+import { addWeeklySessions, EVERY_DAY } from '../integration/centre-ops-fixtures.js';
 
 const suite = browserSuite({ pageEachTest: { viewport: PHONE } });
 const { expectAccessible } = suite;
@@ -20,23 +21,11 @@ beforeAll(async () => {
   const centreId = (await t.request({ method: 'GET', url: '/api/centres', session: staff })).json().items[0]
     .id;
   // The server runs on today's date: a session every day keeps a bookable date whenever the test runs.
-  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
-    const res = await t.request({
-      method: 'POST',
-      url: `/api/centres/${centreId}/session-templates`,
-      session: staff,
-      body: {
-        weekday,
-        startTime: '09:00',
-        endTime: '11:00',
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 2,
-        durations: [60],
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  await addWeeklySessions(t, centreId, staff, {
+    weekdays: EVERY_DAY,
+    times: [['09:00', '11:00']],
+    onlinePlaces: 4,
+  });
   const added = await t.request({
     method: 'POST',
     url: `/api/centres/${centreId}/detainees`,

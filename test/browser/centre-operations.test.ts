@@ -10,6 +10,7 @@ import { browserSuite, DESK, PHONE } from './browser-suite.js';
 import { CentreConsolePage } from './pages/centre-console-page.js';
 import { CentreOperationsPage } from './pages/centre-operations-page.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
+import { addWeeklySessions, EVERY_DAY } from '../integration/centre-ops-fixtures.js';
 
 const suite = browserSuite();
 const { expectAccessible } = suite;
@@ -37,22 +38,14 @@ beforeAll(async () => {
   staff = await t.signIn('demo-centre');
   centreId = (await api('GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions every day keep bookable dates whenever the test runs.
-  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
-    for (const [startTime, endTime] of [
+  await addWeeklySessions(t, centreId, staff, {
+    weekdays: EVERY_DAY,
+    times: [
       ['09:00', '11:00'],
       ['14:00', '16:00'],
-    ]) {
-      await api('POST', `/api/centres/${centreId}/session-templates`, {
-        weekday,
-        startTime,
-        endTime,
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 2,
-        durations: [60],
-      });
-    }
-  }
+    ],
+    onlinePlaces: 4,
+  });
   for (const [name, serial] of [
     ['张三', 1],
     ['李四', 2],

@@ -11,6 +11,7 @@ import { bookMeeting, SAMPLE_PNG, type BookingView } from '../integration/bookin
 import { browserSuite, DESK, PHONE } from './browser-suite.js';
 import { MyBookingsPage } from './pages/my-bookings-page.js';
 import { PermissionQueuePage } from './pages/permission-queue-page.js';
+import { addWeeklySessions, EVERY_DAY } from '../integration/centre-ops-fixtures.js';
 
 const suite = browserSuite();
 const { expectAccessible } = suite;
@@ -30,22 +31,14 @@ beforeAll(async () => {
   lawyer = await suite.server.t.signIn('demo-lawyer');
   const centreId = (await api(lawyer, 'GET', '/api/centres')).json().items[0].id as string;
   // The server runs on today's date: sessions on every day keep bookable dates whenever the test runs.
-  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
-    for (const [startTime, endTime] of [
+  await addWeeklySessions(suite.server.t, centreId, staff, {
+    weekdays: EVERY_DAY,
+    times: [
       ['09:00', '11:00'],
       ['14:00', '16:00'],
-    ]) {
-      await api(staff, 'POST', `/api/centres/${centreId}/session-templates`, {
-        weekday,
-        startTime,
-        endTime,
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 2,
-        durations: [60],
-      });
-    }
-  }
+    ],
+    onlinePlaces: 4,
+  });
   for (const [serial, name] of [
     [1, '王五'],
     [2, '赵六'],

@@ -10,6 +10,7 @@ import { startTestApp, type Session, type TestApp } from '../harness/test-app.js
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting, type BookingView, type Client } from './booking-fixtures.js';
 import { register, registrant, signInWith } from './lawyers-fixtures.js';
+import { addWeeklySessions } from './centre-ops-fixtures.js';
 
 let t: TestApp;
 let staff: Session;
@@ -129,28 +130,13 @@ beforeAll(async () => {
   demoLawyer = await t.signIn('demo-lawyer');
   centreId = (await t.request({ method: 'GET', url: '/api/centres', session: demoLawyer })).json().items[0]
     .id;
-  for (const weekday of [1, 2, 3, 4, 5]) {
-    for (const [startTime, endTime] of [
+  await addWeeklySessions(t, centreId, staff, {
+    times: [
       ['09:00', '11:00'],
       ['14:00', '16:00'],
-    ]) {
-      const res = await t.request({
-        method: 'POST',
-        url: `/api/centres/${centreId}/session-templates`,
-        session: staff,
-        body: {
-          weekday,
-          startTime,
-          endTime,
-          channel: 'in_person',
-          onlinePlaces: 10,
-          walkInPlaces: 2,
-          durations: [60],
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
-  }
+    ],
+    onlinePlaces: 10,
+  });
   for (let i = 1; i <= 20; i++) {
     const res = await t.request({
       method: 'POST',

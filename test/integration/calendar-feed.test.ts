@@ -10,6 +10,7 @@ import { startTestApp, type Session, type TestApp } from '../harness/test-app.js
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting, type BookingView, type Client } from './booking-fixtures.js';
 import { register, registrant, signInWith } from './lawyers-fixtures.js';
+import { addWeeklySessions } from './centre-ops-fixtures.js';
 
 let t: TestApp;
 let staff: Session;
@@ -91,23 +92,7 @@ beforeAll(async () => {
   admin = await t.signIn('demo-admin');
   lawyer = await t.signIn('demo-lawyer');
   centreId = (await t.request({ method: 'GET', url: '/api/centres', session: lawyer })).json().items[0].id;
-  for (const weekday of [1, 2, 3, 4, 5]) {
-    const res = await t.request({
-      method: 'POST',
-      url: `/api/centres/${centreId}/session-templates`,
-      session: staff,
-      body: {
-        weekday,
-        startTime: '09:00',
-        endTime: '11:00',
-        channel: 'in_person',
-        onlinePlaces: 10,
-        walkInPlaces: 2,
-        durations: [60],
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  await addWeeklySessions(t, centreId, staff, { times: [['09:00', '11:00']], onlinePlaces: 10 });
   for (let i = 1; i <= 10; i++) {
     const res = await t.request({
       method: 'POST',

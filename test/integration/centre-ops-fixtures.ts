@@ -80,24 +80,54 @@ async function provisionUser(
   t.credentials.set(username, { username, password, role, displayName });
 }
 
-/** Two sessions every working day (09:00–11:00 and 14:00–17:00) of one-hour meetings, six places each. */
-export async function addWorkingDaySessions(t: TestApp, unitId: string, staff: Session): Promise<void> {
-  for (const weekday of [1, 2, 3, 4, 5]) {
-    for (const [startTime, endTime] of [
+/** Every ISO weekday: a server on today's date keeps bookable dates whenever the test runs. */
+export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The weekly sessions a test centre offers; what is left out is the working-day shape below. */
+export interface WeeklySessions {
+  /** ISO weekdays, 1 (Monday) to 7 (Sunday). */
+  weekdays?: readonly number[];
+  /** Each day's sessions, as [start, end] in Shanghai time. */
+  times?: readonly (readonly [string, string])[];
+  onlinePlaces?: number;
+  walkInPlaces?: number;
+  durations?: readonly number[];
+}
+
+/** Adds a centre's weekly session templates through the API (in person, one request each). */
+export async function addWeeklySessions(
+  t: TestApp,
+  unitId: string,
+  staff: Session,
+  {
+    weekdays = [1, 2, 3, 4, 5],
+    times = [
       ['09:00', '11:00'],
       ['14:00', '17:00'],
-    ]) {
+    ],
+    onlinePlaces = 6,
+    walkInPlaces = 2,
+    durations = [60],
+  }: WeeklySessions = {},
+): Promise<void> {
+  for (const weekday of weekdays) {
+    for (const [startTime, endTime] of times) {
       await expectStatus(t, 201, 'POST', `/api/centres/${unitId}/session-templates`, staff, {
         weekday,
         startTime,
         endTime,
         channel: 'in_person',
-        onlinePlaces: 6,
-        walkInPlaces: 2,
-        durations: [60],
+        onlinePlaces,
+        walkInPlaces,
+        durations,
       });
     }
   }
+}
+
+/** Two sessions every working day (09:00–11:00 and 14:00–17:00) of one-hour meetings, six places each. */
+export async function addWorkingDaySessions(t: TestApp, unitId: string, staff: Session): Promise<void> {
+  await addWeeklySessions(t, unitId, staff);
 }
 
 export interface Detainee {

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { Actor } from '../../src/modules/identity/actor.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { idNo } from '../harness/test-numbers.js';
-import { secondCentre } from './centre-ops-fixtures.js';
+import { addWeeklySessions, secondCentre } from './centre-ops-fixtures.js';
 import { provisionedLawyer, signInWith } from './lawyers-fixtures.js';
 
 export interface DocumentsWorld {
@@ -46,22 +46,13 @@ async function ok(t: TestApp, method: 'GET' | 'POST', url: string, session: Sess
 }
 
 async function configure(t: TestApp, staff: Session, unitId: string) {
-  for (const weekday of [1, 2, 3, 4, 5]) {
-    for (const [startTime, endTime] of [
+  await addWeeklySessions(t, unitId, staff, {
+    times: [
       ['09:00', '11:00'],
       ['14:00', '16:00'],
-    ]) {
-      await ok(t, 'POST', `/api/centres/${unitId}/session-templates`, staff, {
-        weekday,
-        startTime,
-        endTime,
-        channel: 'in_person',
-        onlinePlaces: 10,
-        walkInPlaces: 2,
-        durations: [60],
-      });
-    }
-  }
+    ],
+    onlinePlaces: 10,
+  });
 }
 
 async function sessionsOf(t: TestApp, lawyer: Session, unitId: string): Promise<string[]> {

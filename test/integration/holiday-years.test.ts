@@ -10,6 +10,7 @@ import { startTestApp, type Session, type TestApp } from '../harness/test-app.js
 import { onPostgres } from '../harness/test-database.js';
 import { idNo } from '../harness/test-numbers.js';
 import { bookMeeting } from './booking-fixtures.js';
+import { addWeeklySessions } from './centre-ops-fixtures.js';
 
 let t: TestApp;
 let admin: Session;
@@ -66,23 +67,12 @@ beforeAll(async () => {
   lawyer = await t.signIn('demo-lawyer');
   centreId = (await t.request({ method: 'GET', url: '/api/centres', session: lawyer })).json().items[0].id;
   // A morning session Monday to Saturday, so a make-up Saturday shows as a bookable day.
-  for (const weekday of [1, 2, 3, 4, 5, 6]) {
-    const res = await t.request({
-      method: 'POST',
-      url: `/api/centres/${centreId}/session-templates`,
-      session: staff,
-      body: {
-        weekday,
-        startTime: '14:00',
-        endTime: '16:00',
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 0,
-        durations: [60],
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  await addWeeklySessions(t, centreId, staff, {
+    weekdays: [1, 2, 3, 4, 5, 6],
+    times: [['14:00', '16:00']],
+    onlinePlaces: 4,
+    walkInPlaces: 0,
+  });
   const detainee = await t.request({
     method: 'POST',
     url: `/api/centres/${centreId}/detainees`,

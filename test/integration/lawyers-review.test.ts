@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/platform/db/database.js';
 import { startTestApp, type Session, type TestApp } from '../harness/test-app.js';
 import { ctx, idNo, png, provisionedLawyer, register, registrant, signInWith } from './lawyers-fixtures.js';
+import { addWeeklySessions } from './centre-ops-fixtures.js';
 
 let t: TestApp;
 let staff: Session;
@@ -23,23 +24,7 @@ beforeAll(async () => {
   const demoLawyer = await t.signIn('demo-lawyer');
   centreId = (await t.request({ method: 'GET', url: '/api/centres', session: demoLawyer })).json().items[0]
     .id;
-  for (const weekday of [1, 2, 3, 4, 5]) {
-    const res = await t.request({
-      method: 'POST',
-      url: `/api/centres/${centreId}/session-templates`,
-      session: staff,
-      body: {
-        weekday,
-        startTime: '09:00',
-        endTime: '11:00',
-        channel: 'in_person',
-        onlinePlaces: 10,
-        walkInPlaces: 2,
-        durations: [60],
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  await addWeeklySessions(t, centreId, staff, { times: [['09:00', '11:00']], onlinePlaces: 10 });
   const { days } = await t.custos.services.availability.forCentre(centreId);
   sessionIds = days.flatMap((d) => d.sessions.map((s) => s.id));
 });
