@@ -79,7 +79,7 @@ export function ReviewQueue() {
         loading={queue.isFetching}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('lawyerReview.empty') }}
+        locale={{ emptyText: <span className="custos-table-empty">{t('lawyerReview.empty')}</span> }}
         data-testid="lawyer-review-queue"
       />
       <PhotoModal item={viewing} onClose={() => setViewing(null)} />

@@ -50,7 +50,7 @@ export function SuspensionsPanel({ unitId }: { unitId: string }) {
         loading={suspensions.isFetching}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('lawyerReview.empty') }}
+        locale={{ emptyText: <span className="custos-table-empty">{t('lawyerReview.empty')}</span> }}
         data-testid="lawyer-suspensions"
       />
       <ReasonModal
