@@ -113,14 +113,16 @@ function ResubmitForm({
   const [form] = Form.useForm<ResubmissionInput>();
   const resubmit = useResubmit();
 
+  // Not mutate's callbacks: the account is fetched again before the mutation settles, and once it shows
+  // the registration pending this form is gone; React Query drops mutate's callbacks of an unmounted form.
   const onFinish = (values: ResubmissionInput) =>
-    resubmit.mutate(values, {
-      onSuccess: () => {
+    void resubmit.mutateAsync(values).then(
+      () => {
         void message.success(t('lawyerAccount.resubmitted'));
         onDone();
       },
-      onError: (error) => showFieldErrors(form, error, language, FIELDS),
-    });
+      (error: unknown) => showFieldErrors(form, error, language, FIELDS),
+    );
 
   return (
     <section aria-labelledby="resubmit-title">

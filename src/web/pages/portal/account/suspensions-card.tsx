@@ -91,12 +91,15 @@ function AppealForm({ suspensionId }: { suspensionId: string }) {
       form={form}
       name={`appeal-${suspensionId}`}
       layout="vertical"
-      onFinish={({ appeal: text }) =>
-        appeal.mutate(
-          { suspensionId, appeal: text.trim() },
-          { onSuccess: () => void message.success(t('lawyerAccount.appealed')) },
-        )
-      }
+      onFinish={({ appeal: text }) => {
+        // Not mutate's onSuccess: the account is fetched again before the mutation settles, and once it
+        // shows the appeal this form is gone; React Query drops mutate's callbacks of an unmounted form.
+        // A failure is shown by the alert above.
+        void appeal.mutateAsync({ suspensionId, appeal: text.trim() }).then(
+          () => void message.success(t('lawyerAccount.appealed')),
+          () => undefined,
+        );
+      }}
     >
       <ProblemAlert error={appeal.error} />
       <Form.Item
