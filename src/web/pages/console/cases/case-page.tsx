@@ -14,6 +14,7 @@ import { useCase, useChangeCaseStatus, type CaseView } from '../../../server-api
 import { ActivitiesCard } from './activities-card.js';
 import { CASE_STATUS_TONE } from './case-labels.js';
 import { RecordingsCard } from './recordings-card.js';
+import { TranscriptsCard } from './transcripts-card.js';
 import './cases.css';
 
 export function CasePage() {
@@ -103,6 +104,7 @@ function CaseContent({ view }: { view: CaseView }) {
         </Card>
         <ActivitiesCard view={view} canChange={canChange} />
         <RecordingsCard view={view} canUpload={canChange} />
+        <TranscriptsCard view={view} canChange={canChange} />
       </div>
     </>
   );
