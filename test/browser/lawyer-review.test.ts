@@ -15,6 +15,7 @@ import { queryRows } from '../../src/platform/db/database.js';
 import type { Session } from '../harness/test-app.js';
 import { idNo, licenceNo } from '../harness/test-numbers.js';
 import { bookMeeting } from '../integration/booking-fixtures.js';
+import { addWeeklySessions, enrol, EVERY_DAY } from '../integration/centre-ops-fixtures.js';
 import { lastCode, register, registrant, signInWith } from '../integration/lawyers-fixtures.js';
 import { browserSuite, DESK, PHONE } from './browser-suite.js';
 import { solidPng } from './generated-png.js';
@@ -138,23 +139,8 @@ beforeAll(async () => {
   staff = await t.signIn('demo-centre');
   centreId = (await api(staff, 'GET', '/api/centres')).json().items[0].id;
   // The server runs on today's date: sessions on every day keep bookable dates whenever the test runs.
-  for (const weekday of [1, 2, 3, 4, 5, 6, 7]) {
-    for (const [startTime, endTime] of [
-      ['09:00', '11:00'],
-      ['14:00', '16:00'],
-    ]) {
-      await api(staff, 'POST', `/api/centres/${centreId}/session-templates`, {
-        weekday,
-        startTime,
-        endTime,
-        channel: 'in_person',
-        onlinePlaces: 4,
-        walkInPlaces: 2,
-        durations: [60],
-      });
-    }
-  }
-  await api(staff, 'POST', `/api/centres/${centreId}/detainees`, { ...CLIENT, restrictedCase: false });
+  await addWeeklySessions(t, centreId, staff, { weekdays: EVERY_DAY, onlinePlaces: 4 });
+  await enrol(t, centreId, staff, 1, CLIENT.name);
   // A week's cancellation deadline makes every cancellation here late: a strike.
   const settings = (await api(staff, 'GET', `/api/centres/${centreId}/settings`)).json();
   await api(staff, 'PUT', `/api/centres/${centreId}/settings`, {
