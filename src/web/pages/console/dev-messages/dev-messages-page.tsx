@@ -94,7 +94,7 @@ export function DevMessagesPage() {
           // The text column takes what is left and wraps; narrow screens scroll sideways instead.
           scroll={{ x: 840 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('devMessages.empty') }}
+          locale={{ emptyText: <span className="custos-table-empty">{t('devMessages.empty')}</span> }}
           data-testid="dev-messages"
         />
       </Card>
