@@ -174,8 +174,8 @@ export class UploadStaging {
   /** Ids of every upload with a file anywhere, for the sweep that removes those of ended uploads. */
   async ids(): Promise<string[]> {
     // The copies' staging directories, found from where any upload's copy would go.
-    const placeholder = '00000000-0000-0000-0000-000000000000';
-    const copyDirs = TEE.map((l) => this.copyPathOf(placeholder, l))
+    const nilId = '00000000-0000-0000-0000-000000000000';
+    const copyDirs = TEE.map((l) => this.copyPathOf(nilId, l))
       .filter((p): p is string => p !== null)
       .map((p) => path.dirname(p));
     const ids = new Set<string>();
