@@ -22,6 +22,14 @@ import { TranscriptUploadForm } from './transcript-upload-form.js';
 const span = (from: string | null, to: string | null) =>
   from && to ? `${formatBeijingTime(from)} – ${formatBeijingTime(to)}` : '—';
 
+/** From the first capture start to the latest capture end (segments are in capture-start order). */
+function recordedSpan(activity: ActivityRecordView): string {
+  const end = activity.segments
+    .map((s) => s.endedAt)
+    .reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  return span(activity.segments[0]!.startedAt, end);
+}
+
 export function TranscriptsCard({ view, canChange }: { view: CaseView; canChange: boolean }) {
   const { t } = useTranslation();
   const records = useActivityRecords(view.id);
@@ -29,14 +37,13 @@ export function TranscriptsCard({ view, canChange }: { view: CaseView; canChange
   const shown = (records.data?.activities ?? []).filter(
     (a) => a.segments.length > 0 || a.transcripts.length > 0 || a.interruptions.length > 0,
   );
-  const flagged =
-    shown.reduce(
-      (n, a) =>
-        n +
-        a.transcripts.filter((x) => x.comparison.flags.length > 0).length +
-        a.gaps.filter((g) => !g.interruptionId).length,
-      0,
-    ) ?? 0;
+  const flagged = shown.reduce(
+    (n, a) =>
+      n +
+      a.transcripts.filter((x) => x.comparison.flags.length > 0).length +
+      a.gaps.filter((g) => !g.interruptionId).length,
+    0,
+  );
   const activityLabel = (id: string) => {
     const activity = view.activities.find((a) => a.id === id);
     return activity ? `${t(`cases.activities.kinds.${activity.kind}`)} · ${activity.place}` : '—';
@@ -67,9 +74,7 @@ export function TranscriptsCard({ view, canChange }: { view: CaseView; canChange
             <h3 className="custos-card-title">{activityLabel(activity.activityId)}</h3>
             <p>
               {t('transcripts.segments', { count: activity.segments.length })}
-              {activity.segments.length > 0
-                ? `：${span(activity.segments[0]!.startedAt, activity.segments.at(-1)!.endedAt)}`
-                : null}
+              {activity.segments.length > 0 ? `：${recordedSpan(activity)}` : null}
             </p>
             <TranscriptTable caseId={view.id} activity={activity} />
             <GapList
