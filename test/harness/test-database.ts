@@ -28,8 +28,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        await dropForcing(client, name);
+      } finally {
+        await client.end();
+      }
     },
   };
+}
+
+/**
+ * Drops a test database, ending its connections. An autovacuum worker may be busy in it after a test wrote a
+ * lot; it runs as the server's superuser, whom our role may not terminate (42501), so wait for it to finish.
+ */
+async function dropForcing(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
