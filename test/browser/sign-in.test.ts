@@ -42,7 +42,7 @@ describe('signing in through the web UI', () => {
     await suite.page.waitForURL('**/login');
   });
 
-  it('a staff user enrols TOTP from the QR suite.page, later signs in with a code, and signs out', async () => {
+  it('a staff user enrols TOTP from the QR page, later signs in with a code, and signs out', async () => {
     const login = new LoginPage(suite.page);
     await login.goto(suite.server.baseUrl);
     await login.login('demo-centre', password('demo-centre'));
