@@ -39,7 +39,8 @@ export function playbackArgs(source: string, target: string): string[] {
   ]; // prettier-ignore
 }
 
-/** Where a derivative lives in the working store: beside nothing of the copies, a fresh key per attempt. */
+/** A derivative's key in the working store: apart from the copies, and new for every attempt, so a run that
+ * stopped after writing its blob never blocks the next. */
 function derivativeKey(recordingId: string): string {
   return `derivatives/${recordingId.slice(0, 2)}/${recordingId}/playback-${crypto.randomUUID()}.mp4`;
 }
