@@ -95,6 +95,7 @@ import { TranscriptService } from './modules/transcripts/transcript-service.js';
 import { openLocalEvidenceStores } from './platform/blobs/evidence-stores.js';
 import { FixityService } from './modules/recordings/fixity-service.js';
 import { IngestService } from './modules/recordings/ingest-service.js';
+import { DerivativeMaker } from './modules/recordings/derivative-maker.js';
 import { MediaProbe } from './modules/recordings/media-probe.js';
 import { PlaybackService } from './modules/recordings/playback-service.js';
 import { RecordingRepository } from './modules/recordings/repository.js';
@@ -460,6 +461,16 @@ export async function createCustos(options: CustosOptions) {
     settings.evidence.ffprobe,
     logger,
   );
+  const derivatives = new DerivativeMaker(
+    db,
+    tx,
+    recordingRepo,
+    evidenceStores,
+    audit,
+    clock,
+    settings.evidence.ffmpeg,
+    logger,
+  );
   const fixity = new FixityService(
     db,
     tx,
@@ -558,8 +569,20 @@ export async function createCustos(options: CustosOptions) {
         if (removed > 0) logger.info({ removed }, 'removed the files of ended uploads');
       },
       'recordings.probe': async ({ recordingId }) => {
-        if (recordingId) await mediaProbe.probe(recordingId);
-        else await mediaProbe.probePending();
+        if (recordingId) {
+          await mediaProbe.probe(recordingId);
+          // With the facts known, a format browsers cannot play gets its derivative; the schedule catches a miss.
+          await jobs.send('recordings.derive', { recordingId }).catch((error: unknown) => {
+            logger.warn(
+              { err: error, recordingId },
+              'could not queue the derivative; the schedule will make it',
+            );
+          });
+        } else await mediaProbe.probePending();
+      },
+      'recordings.derive': async ({ recordingId }) => {
+        if (recordingId) await derivatives.make(recordingId);
+        else await derivatives.makePending();
       },
       'recordings.fixity': async () => {
         // Ends before the next run is due (every ten minutes).
@@ -671,6 +694,7 @@ export async function createCustos(options: CustosOptions) {
       playback,
       transcripts,
       mediaProbe,
+      derivatives,
       fixity,
     },
     evidenceStores,

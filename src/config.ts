@@ -80,6 +80,8 @@ const envSchema = z.object({
   CUSTOS_FIXITY_MB_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(50),
   /** The ffprobe program that reads media facts. */
   CUSTOS_FFPROBE: z.string().min(1).default('ffprobe'),
+  /** The ffmpeg program that makes playable derivatives of formats browsers cannot play. */
+  CUSTOS_FFMPEG: z.string().min(1).default('ffmpeg'),
   /** How far a transcript's times and a recording's may differ, and how long a gap may be, before a flag. */
   CUSTOS_TRANSCRIPT_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   // Notifications. dev keeps every message in the development mailbox (/console/dev-messages).
@@ -228,6 +230,7 @@ function buildSettings(env: z.infer<typeof envSchema>) {
       fixityIntervalMs: Math.round(env.CUSTOS_FIXITY_INTERVAL_DAYS * 86_400_000),
       fixityBytesPerSecond: Math.round(env.CUSTOS_FIXITY_MB_PER_SECOND * 1_000_000),
       ffprobe: env.CUSTOS_FFPROBE,
+      ffmpeg: env.CUSTOS_FFMPEG,
       transcriptToleranceMs: env.CUSTOS_TRANSCRIPT_TOLERANCE_SECONDS * 1000,
     },
     notify: {

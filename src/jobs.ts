@@ -26,6 +26,17 @@ export const JOBS = {
    * sealed recording still without facts.
    */
   'recordings.probe': { schema: z.object({ recordingId: z.uuid().optional() }), cron: '*/10 * * * *' },
+  /**
+   * Makes the playable derivative of a recording browsers cannot play: one recording, queued when its media
+   * facts are read; on the schedule (no id), any that still lack one. Retries after a failed ffmpeg run.
+   */
+  'recordings.derive': {
+    schema: z.object({ recordingId: z.uuid().optional() }),
+    cron: '5-59/10 * * * *',
+    retryLimit: 3,
+    // A transcode of hours of body-cam video outlasts pg-boss's default fifteen minutes.
+    expireInSeconds: 6 * 3600,
+  },
   /** Re-hashes the copies due for a fixity check, rate-limited, for at most nine minutes a run. */
   'recordings.fixity': { schema: z.object({}), cron: '*/10 * * * *', retryLimit: 0 },
   /**

@@ -1,7 +1,9 @@
 // A case officer files a recording in real Chromium: opens a case, registers an interrogation, uploads the
 // file with the resumable tus client while the network drops (the upload retries and continues), leaves the
 // page half-way, comes back, chooses the same file and the upload resumes where it stopped, and the
-// recording is sealed with the SHA-256 the browser computed. axe finds no serious or critical violation.
+// recording is sealed with the SHA-256 the browser computed. A file in a format browsers cannot play (AVI) is
+// played as its derivative, the player naming the working copy's hash it was made from. axe finds no serious
+// or critical violation.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -171,6 +173,48 @@ describe('uploading a recording', () => {
       "select actor_username from audit_event where action = 'recording.viewed'",
     );
     expect(rows).toEqual([{ actor_username: 'demo-officer' }]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plays a format browsers cannot play as its derivative, and says it is one', async () => {
+    const login = new LoginPage(page);
+    await login.goto(server.baseUrl);
+    await login.login('demo-officer', server.t.credentials.get('demo-officer')!.password);
+    await new TotpPage(page).waitForVerification();
+    server.t.clock.advance(30_000);
+    await new TotpPage(page).enterCode(currentTotp(officerSecret!, server.t.clock.now()));
+    await new HomePage(page).waitForHome();
+
+    const cases = new CasePage(page);
+    await cases.openCasesFromMenu('案件与录像');
+    await cases.createCase('A1301025100002026110079', '李某盗窃案');
+    await cases.addActivity('执法办案中心 第 2 讯问室');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-derive-'));
+    const file = path.join(dir, '老式执法记录仪.avi');
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-y',
+      '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=6',
+      '-f', 'lavfi', '-i', 'sine=frequency=440:duration=6',
+      '-c:v', 'mpeg4', '-c:a', 'pcm_s16le', '-shortest', file,
+    ]); // prettier-ignore
+    await cases.fillUpload('执法记录仪 DSJ-01', '2026-11-26T11:00', '2026-11-26T11:06');
+    await cases.chooseFile(file);
+    await cases.startUpload();
+    await cases.waitForPhase('已封存');
+    // What the worker does after sealing: read the media facts, then make the derivative.
+    await server.t.custos.services.mediaProbe.probePending();
+    expect(await server.t.custos.services.derivatives.makePending()).toBe(1);
+    const [made] = (
+      await server.t.custos.database.executeSql('select derived_from_sha256 from recording_derivative')
+    ).rows as { derived_from_sha256: string }[];
+
+    await cases.expandFirstRecording();
+    await cases.playFirstRecording();
+    await page.getByTestId('recording-derivative-notice').getByText(made!.derived_from_sha256).waitFor();
+    const landed = await cases.seek(4);
+    expect(landed.duration).toBeGreaterThan(5);
+    expect(Math.abs(landed.currentTime - 4)).toBeLessThan(0.5);
+    await expectAccessible('player of a derivative');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

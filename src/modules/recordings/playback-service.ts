@@ -2,6 +2,8 @@
 // player is a view: an audit event naming the viewer, and a grant, signed with the instance key, that lets
 // that signed-in user fetch the working copy's bytes by range for a few hours. The many range requests a
 // video element makes are one view, not hundreds of audit events; a grant cannot be used by anyone else.
+// A recording browsers cannot play is served as its playback derivative (derivative-maker.ts) instead; the
+// view's audit event and its grant name the file served and its hash, so what was watched is on record.
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { EvidenceStores } from '../../platform/blobs/evidence-stores.js';
@@ -15,7 +17,7 @@ import type { CaseService } from '../cases/case-service.js';
 import type { Actor, RequestContext } from '../identity/actor.js';
 import { parseRange } from './byte-range.js';
 import { notPlayable, recordingNotFound } from './errors.js';
-import type { RecordingRepository, RecordingRow } from './repository.js';
+import type { DerivativeRow, RecordingRepository, RecordingRow } from './repository.js';
 import { storeKeyOf } from './store-key.js';
 
 const VIEW_HOURS = 4;
@@ -28,6 +30,7 @@ export interface ViewGrant {
   mediaUrl: string;
   viewer: string;
   expiresAt: string;
+  served: { copy: 'working' | 'derivative'; sha256: string; derivedFromSha256: string | null };
 }
 
 export interface MediaAnswer {
@@ -57,6 +60,7 @@ export class PlaybackService {
   /** Opens a view: checks the actor may read the case, records the view, returns the grant. */
   async startView(actor: Actor, recordingId: string, ctx: RequestContext): Promise<ViewGrant> {
     const row = await this.sealed(actor, recordingId);
+    const derivative = await this.playbackDerivative(recordingId);
     const unitId = await this.cases.handlingUnitOf(row.caseId);
     const expiresAt = new Date(this.clock.now().getTime() + VIEW_HOURS * 3_600_000);
     const viewId = await this.tx.run((tx) =>
@@ -69,24 +73,39 @@ export class PlaybackService {
           unitId,
           payload: {
             caseId: row.caseId,
-            copy: 'working',
-            sha256: row.sha256,
+            ...(derivative
+              ? {
+                  copy: 'derivative',
+                  sha256: derivative.sha256,
+                  derivativeId: derivative.id,
+                  derivedFromSha256: derivative.derivedFromSha256,
+                }
+              : { copy: 'working', sha256: row.sha256 }),
             viewer: actor.displayName,
             expiresAt: expiresAt.toISOString(),
           },
         },
       ),
     );
-    const grant = this.sign({ r: recordingId, u: actor.userId, v: viewId, e: expiresAt.getTime() });
+    const grant = this.sign({
+      r: recordingId,
+      u: actor.userId,
+      v: viewId,
+      e: expiresAt.getTime(),
+      d: derivative?.id ?? null,
+    });
     return {
       viewId,
       mediaUrl: `/api/recordings/${recordingId}/media?view=${encodeURIComponent(grant)}`,
       viewer: actor.displayName,
       expiresAt: expiresAt.toISOString(),
+      served: derivative
+        ? { copy: 'derivative', sha256: derivative.sha256, derivedFromSha256: derivative.derivedFromSha256 }
+        : { copy: 'working', sha256: row.sha256 ?? row.declaredSha256, derivedFromSha256: null },
     };
   }
 
-  /** The working copy's bytes, whole or by range, for the holder of a live grant. */
+  /** The bytes of the file the grant names (working copy or derivative), whole or by range, for its holder. */
   async media(
     actor: Actor,
     recordingId: string,
@@ -104,9 +123,16 @@ export class PlaybackService {
     }
     // Reach is checked again: a grant outlives a change of the viewer's roles by at most its few hours.
     const row = await this.sealed(actor, recordingId);
-    const key = storeKeyOf(row.id);
-    const size = row.byteSize;
-    const type = PLAYABLE.test(row.contentType) ? row.contentType : 'application/octet-stream';
+    // The file served is the one the view's audit event named, even if a derivative was made since.
+    const derivative = claims.d ? await this.playbackDerivative(recordingId) : undefined;
+    if (claims.d && derivative?.id !== claims.d) throw badGrant();
+    const key = derivative ? derivative.storeKey : storeKeyOf(row.id);
+    const size = derivative ? derivative.byteSize : row.byteSize;
+    const type = derivative
+      ? 'video/mp4'
+      : PLAYABLE.test(row.contentType)
+        ? row.contentType
+        : 'application/octet-stream';
     const base = { 'accept-ranges': 'bytes', 'content-type': type };
     const answer = parseRange(range, size);
     if (answer.kind === 'unsatisfiable') {
@@ -128,6 +154,10 @@ export class PlaybackService {
       },
       body: await this.stores.working.read(key, { start: answer.start, end: answer.end }),
     };
+  }
+
+  private async playbackDerivative(recordingId: string): Promise<DerivativeRow | undefined> {
+    return (await this.repo.derivatives(this.db, [recordingId])).find((d) => d.kind === 'playback');
   }
 
   private async sealed(actor: Actor, recordingId: string): Promise<RecordingRow> {
@@ -162,4 +192,6 @@ interface GrantClaims {
   u: string;
   v: number;
   e: number;
+  /** The derivative served instead of the working copy, if any. */
+  d?: string | null;
 }

@@ -1,5 +1,5 @@
 // The only SQL of the recordings module.
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { StoreLocation } from '../../platform/blobs/blob-store.js';
 import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
@@ -11,6 +11,7 @@ import {
   recording,
   recordingAnnotation,
   recordingCopy,
+  recordingDerivative,
   recordingMediaFact,
 } from './tables.js';
 
@@ -20,6 +21,7 @@ export type MediaFactRow = typeof recordingMediaFact.$inferSelect;
 export type AnnotationRow = typeof recordingAnnotation.$inferSelect;
 export type FixityCheckRow = typeof fixityCheck.$inferSelect;
 export type AlertRow = typeof evidenceAlert.$inferSelect;
+export type DerivativeRow = typeof recordingDerivative.$inferSelect;
 
 /** A copy that is due for a fixity check, with what it should hash to. */
 export interface DueCopy {
@@ -168,6 +170,50 @@ export class RecordingRepository {
       .orderBy(asc(recording.sealedAt))
       .limit(limit);
     return rows.map((r) => r.id);
+  }
+
+  /** False when the recording already has a derivative of that kind (a racing job made it first). */
+  async insertDerivative(db: Executor, row: typeof recordingDerivative.$inferInsert): Promise<boolean> {
+    const saved = await db.insert(recordingDerivative).values(row).onConflictDoNothing().returning();
+    return saved.length > 0;
+  }
+
+  async derivatives(db: Executor, recordingIds: readonly string[]): Promise<DerivativeRow[]> {
+    if (recordingIds.length === 0) return [];
+    return db
+      .select()
+      .from(recordingDerivative)
+      .where(inArray(recordingDerivative.recordingId, [...recordingIds]));
+  }
+
+  /**
+   * Sealed recordings ffprobe read as media that have no playback derivative yet, oldest first. Whether one is
+   * needed is decided in code (browser-playable.ts), so the caller filters these.
+   */
+  async withoutPlaybackDerivative(
+    db: Executor,
+    afterSealedAt: Date | null,
+    limit: number,
+  ): Promise<MediaFactRow[]> {
+    const rows = await db
+      .select({ fact: recordingMediaFact, sealedAt: recording.sealedAt })
+      .from(recordingMediaFact)
+      .innerJoin(recording, eq(recording.id, recordingMediaFact.recordingId))
+      .leftJoin(
+        recordingDerivative,
+        and(eq(recordingDerivative.recordingId, recording.id), eq(recordingDerivative.kind, 'playback')),
+      )
+      .where(
+        and(
+          eq(recording.state, 'sealed'),
+          eq(recordingMediaFact.readable, true),
+          isNull(recordingDerivative.id),
+          afterSealedAt ? gt(recording.sealedAt, afterSealedAt) : undefined,
+        ),
+      )
+      .orderBy(asc(recording.sealedAt))
+      .limit(limit);
+    return rows.map((r) => r.fact);
   }
 
   async insertAnnotation(db: Executor, row: typeof recordingAnnotation.$inferInsert): Promise<AnnotationRow> {

@@ -132,5 +132,11 @@ export const viewGrantSchema = z.object({
   mediaUrl: z.string(),
   viewer: z.string(),
   expiresAt: z.iso.datetime(),
+  /** The file served: the working copy, or the playable derivative made from the working copy's hash. */
+  served: z.object({
+    copy: z.enum(['working', 'derivative']),
+    sha256: z.string(),
+    derivedFromSha256: z.string().nullable(),
+  }),
 });
 export type ViewGrant = z.infer<typeof viewGrantSchema>;

@@ -206,3 +206,38 @@ export const evidenceAlert = pgTable(
     index('evidence_alert_raised_idx').on(t.raisedAt),
   ],
 );
+
+/**
+ * A file made from the working copy for a purpose the copy itself cannot serve; 'playback' is an H.264/AAC MP4
+ * for browsers. It names the working copy's hash it was made from, never replaces that copy, and is written
+ * once (the append-only triggers are in the same migration as the table).
+ */
+export const recordingDerivative = pgTable(
+  'recording_derivative',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recording.id),
+    kind: text('kind').notNull(),
+    /** The SHA-256 of the working copy ffmpeg read. */
+    derivedFromSha256: text('derived_from_sha256').notNull(),
+    /** The derivative's own key in the working store, its size and hash. */
+    storeKey: text('store_key').notNull(),
+    byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    sm3: text('sm3'),
+    /** `ffmpeg -version`'s first line and the arguments used, so the derivative can be made again. */
+    ffmpegVersion: text('ffmpeg_version').notNull(),
+    ffmpegArgs: jsonb('ffmpeg_args').$type<string[]>().notNull(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    check('recording_derivative_kind_check', sql`${t.kind} in ('playback')`),
+    check('recording_derivative_from_check', hex64(t.derivedFromSha256)),
+    check('recording_derivative_sha256_check', hex64(t.sha256)),
+    check('recording_derivative_size_check', sql`${t.byteSize} > 0`),
+    uniqueIndex('recording_derivative_kind_idx').on(t.recordingId, t.kind),
+    uniqueIndex('recording_derivative_key_idx').on(t.storeKey),
+  ],
+);

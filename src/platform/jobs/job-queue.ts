@@ -10,6 +10,8 @@ export interface JobDeclaration<S extends z.ZodType> {
   /** Cron (Asia/Shanghai) for jobs that run on a schedule. */
   cron?: string;
   retryLimit?: number;
+  /** How long one run may take before pg-boss gives it up (its default is fifteen minutes). */
+  expireInSeconds?: number;
 }
 
 export type JobCatalogue = Record<string, JobDeclaration<z.ZodType>>;
@@ -46,6 +48,7 @@ export class JobQueue<C extends JobCatalogue> {
         name,
         retryLimit: declaration.retryLimit ?? 3,
         retryBackoff: true,
+        ...(declaration.expireInSeconds ? { expireInSeconds: declaration.expireInSeconds } : {}),
       });
     }
     this.started = true;

@@ -191,6 +191,8 @@ const casesEn: typeof casesZhCN = {
       notice:
         'This viewing is in the audit log; the watermark on the picture shows who is watching and when.',
       label: 'Recording {{file}}',
+      derivative:
+        'Your browser cannot play this file’s format: playing a derivative made from the working copy {{hash}}.',
     },
   },
   evidenceAlerts: {

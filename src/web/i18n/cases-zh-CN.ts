@@ -182,6 +182,7 @@ const casesZhCN = {
     player: {
       title: '播放录像（工作副本）',
       notice: '本次播放已记入审计日志；画面上的水印显示观看人和时间。',
+      derivative: '浏览器无法播放此文件的格式：正在播放由工作副本 {{hash}} 生成的播放副本。',
       label: '录像 {{file}}',
     },
   },

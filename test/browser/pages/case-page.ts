@@ -36,7 +36,11 @@ export class CasePage {
   /** Fills the upload form for the case's first activity; the file is chosen separately. */
   async fillUpload(device: string, start: string, end: string): Promise<void> {
     await this.page.getByTestId('upload-activity').click();
-    await this.page.locator('.ant-select-item-option').first().click();
+    // The open list only: lists of selects used earlier on the page stay in the DOM, hidden.
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .first()
+      .click();
     await this.page.getByTestId('upload-device').fill(device);
     await this.page.getByTestId('upload-capture-start').fill(start);
     await this.page.getByTestId('upload-capture-end').fill(end);

@@ -36,6 +36,14 @@ export function RecordingPlayer({ recording, onClose }: { recording: RecordingVi
       {view.data ? (
         <>
           <Alert type="info" showIcon title={t('recordings.player.notice')} />
+          {view.data.served.copy === 'derivative' ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('recordings.player.derivative', { hash: view.data.served.derivedFromSha256 })}
+              data-testid="recording-derivative-notice"
+            />
+          ) : null}
           <div className="custos-player">
             {isAudio ? (
               <audio
