@@ -26,11 +26,20 @@ export async function grantAppRole(custos: Custos, role: string | undefined, io:
   await sql(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   await sql(`REVOKE UPDATE, DELETE, TRUNCATE ON ${AUDIT_TABLES.join(', ')} FROM ${role}`);
   await sql(`REVOKE UPDATE, TRUNCATE ON audit_pending FROM ${role}`);
-  // Evidence is written once: copies, media facts, annotations and fixity checks are never changed, and
-  // recordings and alerts never deleted (the triggers of migration "recordings-guards" say the same).
-  await sql(
-    `REVOKE UPDATE, DELETE, TRUNCATE ON recording_copy, recording_media_fact, recording_annotation, fixity_check FROM ${role}`,
-  );
+  // Evidence is written once: copies, media facts, annotations, fixity checks, derivatives, transcripts and
+  // interruptions are never changed, and recordings and alerts never deleted (the triggers of the migrations
+  // "recordings-guards", "transcripts-guards" and "recording-derivative" say the same).
+  const writeOnce = [
+    'recording_copy',
+    'recording_media_fact',
+    'recording_annotation',
+    'fixity_check',
+    'recording_derivative',
+    'transcript',
+    'recording_interruption',
+    'interruption_annotation',
+  ];
+  await sql(`REVOKE UPDATE, DELETE, TRUNCATE ON ${writeOnce.join(', ')} FROM ${role}`);
   await sql(`REVOKE DELETE, TRUNCATE ON recording, evidence_alert FROM ${role}`);
   // The job queue manages its own tables and partitions, so its schema stays the app's to use fully.
   await sql(`GRANT USAGE, CREATE ON SCHEMA pgboss TO ${role}`).catch(() => undefined);

@@ -59,6 +59,26 @@ describe.runIf(onPostgres)('least-privilege app role on PostgreSQL', () => {
     await expect(app.query(statement)).rejects.toThrow(/permission denied/);
   });
 
+  it.each([
+    'recording_copy',
+    'recording_media_fact',
+    'recording_annotation',
+    'fixity_check',
+    'recording_derivative',
+    'transcript',
+    'recording_interruption',
+    'interruption_annotation',
+  ])('holds no update, delete or truncate right on the write-once evidence table %s', async (table) => {
+    const rights = await app.query(
+      `select has_table_privilege(current_user, $1, 'UPDATE') as u,
+              has_table_privilege(current_user, $1, 'DELETE') as d,
+              has_table_privilege(current_user, $1, 'TRUNCATE') as t,
+              has_table_privilege(current_user, $1, 'INSERT') as i`,
+      [table],
+    );
+    expect(rights.rows[0]).toEqual({ u: false, d: false, t: false, i: true });
+  });
+
   it('cannot switch the append-only triggers off', async () => {
     await expect(app.query('alter table audit_event disable trigger user')).rejects.toThrow(/must be owner/);
   });
