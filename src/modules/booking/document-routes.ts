@@ -2,12 +2,12 @@
 // and its centre's staff; the permission decision of a restricted case and the staff's queue, confirm and
 // refuse. Files travel as base64 in JSON (client-document-file.ts says why), so the upload routes raise
 // the body limit to fit a 10 MiB file.
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendInlineFile } from '../../platform/http/inline-file.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { requestContext, requireActor } from '../identity/http-auth.js';
-import type { ClientDocumentService, DocumentFile } from './client-document-service.js';
+import type { ClientDocumentService } from './client-document-service.js';
 import {
   clientDocumentContentQuerySchema,
   clientDocumentLookupSchema,
@@ -94,7 +94,7 @@ export function documentRoutes(deps: {
         },
       },
       async (request, reply) =>
-        sendFile(
+        sendInlineFile(
           reply,
           await documents.openOwn(requireActor(request), request.params.id, request.query.onBehalfOf),
         ),
@@ -127,7 +127,7 @@ export function documentRoutes(deps: {
         },
       },
       async (request, reply) =>
-        sendFile(
+        sendInlineFile(
           reply,
           await documents.openForBooking(
             requireActor(request),
@@ -213,20 +213,4 @@ export function documentRoutes(deps: {
         ),
     );
   };
-}
-
-/**
- * The file with its sniffed type, inline: the journey and the staff page open it in a tab of its own (an
- * image or a PDF only, never anything a browser would run, and nosniff is set on every response). The name
- * in RFC 5987 form too, since it is usually Chinese.
- */
-function sendFile(reply: FastifyReply, file: DocumentFile) {
-  const fallback = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return reply
-    .type(file.contentType)
-    .header(
-      'content-disposition',
-      `inline; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .send(Buffer.from(file.bytes));
 }

@@ -1,7 +1,7 @@
 // The transcripts and interruptions API, under the case whose activities they belong to.
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendInlineFile } from '../../platform/http/inline-file.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { requestContext, requireActor } from '../identity/http-auth.js';
 import {
@@ -12,7 +12,7 @@ import {
   transcriptViewSchema,
   uploadTranscriptRequestSchema,
 } from './schemas.js';
-import type { TranscriptFile, TranscriptService } from './transcript-service.js';
+import type { TranscriptService } from './transcript-service.js';
 
 const errors = problemResponses(400, 401, 403, 404, 409);
 const caseParams = z.object({ caseId: z.uuid() });
@@ -75,7 +75,7 @@ export function transcriptRoutes(deps: { transcripts: TranscriptService }): Fast
         },
       },
       async (request, reply) =>
-        sendFile(
+        sendInlineFile(
           reply,
           await transcripts.open(
             requireActor(request),
@@ -136,16 +136,4 @@ export function transcriptRoutes(deps: { transcripts: TranscriptService }): Fast
           ),
     );
   };
-}
-
-/** Inline, with its sniffed type and its (usually Chinese) name in RFC 5987 form too. */
-function sendFile(reply: FastifyReply, file: TranscriptFile) {
-  const fallback = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return reply
-    .type(file.contentType)
-    .header(
-      'content-disposition',
-      `inline; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .send(Buffer.from(file.bytes));
 }
