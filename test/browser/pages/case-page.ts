@@ -36,11 +36,13 @@ export class CasePage {
   /** Fills the upload form for the case's first activity; the file is chosen separately. */
   async fillUpload(device: string, start: string, end: string): Promise<void> {
     await this.page.getByTestId('upload-activity').click();
-    // The open list only: lists of selects used earlier on the page stay in the DOM, hidden.
+    // The open list only: lists of selects used earlier on the page stay in the DOM, hidden. The option is
+    // taken with the keyboard, as a person may: a click can land on the form label while the list animates.
     await this.page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .first()
-      .click();
+      .waitFor();
+    await this.page.keyboard.press('Enter');
     await this.page.getByTestId('upload-device').fill(device);
     await this.page.getByTestId('upload-capture-start').fill(start);
     await this.page.getByTestId('upload-capture-end').fill(end);
